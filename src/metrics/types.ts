@@ -1,0 +1,65 @@
+import type { SalicTables, TableName } from "../data/schema.js";
+
+/**
+ * One project's result for one metric (spec §3): the five common fields plus
+ * the metric's own detail fields. Money is rounded to 2 decimals; a value that
+ * is undefined is null.
+ */
+export interface MetricResult {
+  valor: number;
+  is_outlier: boolean;
+  valor_valido: boolean;
+  minimo_esperado: number | null;
+  maximo_esperado: number | null;
+  [detail: string]: unknown;
+}
+
+/** A metric's results keyed by PRONAC, for the projects it computed. */
+export type MetricResults = ReadonlyMap<string, MetricResult>;
+
+/** Ids of the metrics of spec §4, in the spec's order. */
+export type MetricId =
+  | "itens_orcamentarios"
+  | "comprovante_pagamento"
+  | "valor_comprovado"
+  | "valor_aprovado"
+  | "valor_captado"
+  | "valor_a_ser_comprovado"
+  | "comprovantes_acima_50"
+  | "comprovante_cheque"
+  | "comprovante_transferencia"
+  | "comprovante_saque"
+  | "novos_fornecedores"
+  | "projetos_mesmo_proponente"
+  | "preco_itens"
+  | "itens_comuns_e_incomuns_por_segmento";
+
+/** What a project absent from `compute`'s results gets. */
+export type Absence =
+  /** `valor_valido: false`, `valor: 0`, expected values and details null. */
+  | "not_available"
+  /** Available with `valor: 0`, not an outlier (metrics "available for every project"). */
+  | "zero";
+
+/** A metric as the registry lists it: what it is, its weight, how to compute it. */
+export interface MetricDefinition {
+  readonly id: MetricId;
+  /** Weight in the financial complexity score (spec §5); 0 = shown, not scored. */
+  readonly weight: number;
+  /** Which tail of the segment distribution is suspicious. */
+  readonly tail: "right" | "left";
+  /** One sentence, in Portuguese, of what the metric checks (shown to analysts). */
+  readonly description: string;
+  /** Tables the metric reads; if one is missing the metric is not available for anyone. */
+  readonly tables: readonly TableName[];
+  /** Names of the detail fields, reported null when the metric is not available. */
+  readonly details: readonly string[];
+  /** What a project without a computed result gets (when the tables are present). */
+  readonly absence: Absence;
+  /**
+   * Computes the metric for all projects at once. `earlier` holds the results
+   * of the metrics listed before this one in the registry (the proponent
+   * metric reads the others' outliers).
+   */
+  compute(tables: SalicTables, earlier: ReadonlyMap<MetricId, MetricResults>): MetricResults;
+}
