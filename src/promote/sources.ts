@@ -1,0 +1,63 @@
+import { createHash } from "node:crypto";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { dirname, join, relative, resolve } from "node:path";
+
+/** sha256 hex of a string or bytes. */
+export function sha256(content: string | Uint8Array): string {
+  return createHash("sha256").update(content).digest("hex");
+}
+
+/** The repository-relative path and sha256 of one source file. */
+export interface SourceHash {
+  path: string;
+  sha256: string;
+}
+
+const RELATIVE_IMPORT = /(?:^|\n)\s*(?:import|export)\b[^;]*?\bfrom\s+["'](\.{1,2}\/[^"']+)["']/g;
+
+/**
+ * The project-local files a TypeScript module imports, transitively, sorted by
+ * path — the "shared code it depends on" of a promotion record. Imports are
+ * written with `.js` endings (NodeNext) and resolved to the `.ts` beside them.
+ */
+export function localDependencies(root: string, file: string): SourceHash[] {
+  const seen = new Set<string>();
+  const visit = (absolute: string): void => {
+    for (const match of readFileSync(absolute, "utf8").matchAll(RELATIVE_IMPORT)) {
+      const target = resolve(dirname(absolute), match[1]!.replace(/\.js$/, ".ts"));
+      if (seen.has(target) || !existsSync(target)) continue;
+      seen.add(target);
+      visit(target);
+    }
+  };
+  const start = resolve(root, file);
+  visit(start);
+  seen.delete(start);
+  return [...seen].map((f) => hashSource(root, f)).sort((a, b) => (a.path < b.path ? -1 : 1));
+}
+
+/** Path (relative to root, POSIX separators) and sha256 of a file. */
+export function hashSource(root: string, file: string): SourceHash {
+  const absolute = resolve(root, file);
+  return { path: relative(root, absolute).split("\\").join("/"), sha256: sha256(readFileSync(absolute)) };
+}
+
+/** Files of src/metrics that name every metric id without defining one. */
+const LISTS = new Set(["types.ts", "registry.ts", "index.ts", "promoted.ts"]);
+
+/**
+ * The module under src/metrics that defines a metric: the one file, besides
+ * the lists of all metrics, that spells the id as a string literal. Metric ids
+ * are unique, so the text is enough and no module has to be loaded.
+ */
+export function metricModulePath(root: string, metric: string): string | undefined {
+  const dir = join(root, "src", "metrics");
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith(".ts") && !f.endsWith(".test.ts") && !LISTS.has(f))
+    .sort()
+    .filter((f) => {
+      const text = readFileSync(join(dir, f), "utf8");
+      return text.includes(`"${metric}"`) || text.includes(`'${metric}'`);
+    });
+  return files.length === 1 ? `src/metrics/${files[0]}` : undefined;
+}
