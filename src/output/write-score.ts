@@ -1,0 +1,55 @@
+import { Readable, type Writable } from "node:stream";
+import { pipeline } from "node:stream/promises";
+import { scoreCsvHeader, projectToCsvRow } from "./csv.js";
+import { projectToJson } from "./project-json.js";
+import type { ScoreFormat, ScoreSource } from "./source.js";
+
+/** Options of {@link writeScore}. */
+export interface WriteScoreOptions {
+  /** `json` (default) or `csv`. */
+  format?: ScoreFormat;
+  /** Write only these projects, in this order (default: every project of the run). */
+  pronacs?: readonly string[];
+  /** End `out` when done (default true; pass false for process.stdout). */
+  end?: boolean;
+}
+
+// Chunks of about this many characters: one write per project would cost more
+// in stream bookkeeping than in serialising at 200k projects.
+const CHUNK_CHARS = 1 << 20;
+
+/**
+ * Streams a run's scores to `out` one project at a time, honouring
+ * backpressure, so the national-scale output (hundreds of MB, beyond V8's
+ * largest string) never sits in memory whole.
+ *
+ * JSON is `{"projects":[...]}` with one project per line (see
+ * {@link projectToJson}); CSV is a header and one row per project (see
+ * {@link projectToCsvRow}), lines ending in LF. Resolves when everything has
+ * been handed to `out` (and, with `end`, when `out` has finished); rejects on
+ * a stream error or when a PRONAC of `pronacs` is not a project of the run.
+ */
+export async function writeScore(run: ScoreSource, out: Writable, options: WriteScoreOptions = {}): Promise<void> {
+  const chunks = scoreChunks(run, options.format ?? "json", options.pronacs ?? run.pronacs);
+  // highWaterMark 1: at most one chunk waits ahead of `out`'s own buffer.
+  await pipeline(Readable.from(chunks, { highWaterMark: 1 }), out, { end: options.end ?? true });
+}
+
+function* scoreChunks(run: ScoreSource, format: ScoreFormat, pronacs: readonly string[]): Generator<string> {
+  const json = format === "json";
+  let chunk = json ? '{"projects":[' : scoreCsvHeader(run.metrics) + "\n";
+  for (let i = 0; i < pronacs.length; i++) {
+    const pronac = pronacs[i]!;
+    const project = run.project(pronac);
+    if (project === undefined) throw new Error(`PRONAC ${JSON.stringify(pronac)} is not a project of this run`);
+    chunk += json
+      ? (i === 0 ? "\n" : ",\n") + projectToJson(project, run.metrics)
+      : projectToCsvRow(project, run.metrics) + "\n";
+    if (chunk.length >= CHUNK_CHARS) {
+      yield chunk;
+      chunk = "";
+    }
+  }
+  if (json) chunk += pronacs.length > 0 ? "\n]}\n" : "]}\n";
+  yield chunk;
+}
