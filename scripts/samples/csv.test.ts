@@ -1,0 +1,47 @@
+import { describe, expect, it } from "vitest";
+import { csvField, csvRow, dayOf, formatCents, formatDateTime, formatDay, formatMills } from "./csv.js";
+
+describe("csvField", () => {
+  it("leaves plain text, accents and empty text unquoted", () => {
+    expect(csvField("Produtor executivo")).toBe("Produtor executivo");
+    expect(csvField("Iluminação cênica")).toBe("Iluminação cênica");
+    expect(csvField("")).toBe("");
+  });
+  it("quotes text with a comma", () => {
+    expect(csvField("Passagens, ida e volta")).toBe('"Passagens, ida e volta"');
+  });
+  it("quotes text with a double quote and doubles each quote", () => {
+    expect(csvField('Cachê "convidado"')).toBe('"Cachê ""convidado"""');
+  });
+  it("quotes text with a line feed or a carriage return", () => {
+    expect(csvField("Material\ngráfico")).toBe('"Material\ngráfico"');
+    expect(csvField("a\rb")).toBe('"a\rb"');
+  });
+});
+
+describe("csvRow", () => {
+  it("joins fields with commas, quoting only those that need it", () => {
+    expect(csvRow(["000014", "a,b", "", 'x"y'])).toBe('000014,"a,b",,"x""y"');
+  });
+});
+
+describe("money and dates", () => {
+  it("formats cents with exactly two decimals", () => {
+    expect(formatCents(0)).toBe("0.00");
+    expect(formatCents(5)).toBe("0.05");
+    expect(formatCents(123456)).toBe("1234.56");
+    expect(formatCents(-150)).toBe("-1.50");
+  });
+  it("formats mills with two decimals unless the third is not zero", () => {
+    expect(formatMills(12340)).toBe("12.34");
+    expect(formatMills(12345)).toBe("12.345");
+    expect(formatMills(1005)).toBe("1.005");
+    expect(formatMills(1)).toBe("0.001");
+  });
+  it("formats ISO dates and datetimes", () => {
+    const d = dayOf(2013, 1, 1);
+    expect(formatDay(d)).toBe("2013-01-01");
+    expect(formatDay(dayOf(2000, 2, 29))).toBe("2000-02-29");
+    expect(formatDateTime(d, 3600 * 9 + 60 * 5 + 7)).toBe("2013-01-01 09:05:07");
+  });
+});

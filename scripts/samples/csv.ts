@@ -1,0 +1,59 @@
+/**
+ * CSV text in the spec's dialect (§2): RFC 4180 quoting, "\n" line ends, "."
+ * decimals, empty field for null. Built for speed: callers concatenate
+ * already-formatted fields, and only text that may hold a comma, quote or line
+ * break goes through `csvField`.
+ */
+
+const NEEDS_QUOTES = /[",\r\n]/;
+
+/** A text field, quoted (quotes doubled) when it holds a comma, double quote, CR or LF. */
+export function csvField(text: string): string {
+  return NEEDS_QUOTES.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/** One CSV record (no line end) from text fields, each quoted as needed. */
+export function csvRow(fields: readonly string[]): string {
+  return fields.map(csvField).join(",");
+}
+
+function pad2(n: number): string {
+  return n < 10 ? `0${n}` : `${n}`;
+}
+
+/** Integer cents as reais with exactly two decimals: 123456 → "1234.56". */
+export function formatCents(cents: number): string {
+  if (!Number.isSafeInteger(cents)) throw new RangeError(`cents must be a safe integer, got ${cents}`);
+  const sign = cents < 0 ? "-" : "";
+  const abs = Math.abs(cents);
+  return `${sign}${Math.floor(abs / 100)}.${pad2(abs % 100)}`;
+}
+
+/**
+ * Integer thousandths of a real as a price: two decimals when the last digit
+ * is 0 (12340 → "12.34"), three otherwise (12345 → "12.345"), as a few Salic
+ * unit prices are written.
+ */
+export function formatMills(mills: number): string {
+  if (!Number.isSafeInteger(mills) || mills < 0) throw new RangeError(`mills must be a non-negative safe integer, got ${mills}`);
+  if (mills % 10 === 0) return formatCents(mills / 10);
+  const frac = mills % 1000;
+  return `${Math.floor(mills / 1000)}.${frac < 10 ? "00" : frac < 100 ? "0" : ""}${frac}`;
+}
+
+/** Days since 1970-01-01 (UTC) as `YYYY-MM-DD`. */
+export function formatDay(day: number): string {
+  return new Date(day * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** Days since 1970-01-01 plus seconds within the day as `YYYY-MM-DD HH:MM:SS`. */
+export function formatDateTime(day: number, secondOfDay: number): string {
+  const h = Math.floor(secondOfDay / 3600);
+  const m = Math.floor((secondOfDay % 3600) / 60);
+  return `${formatDay(day)} ${pad2(h)}:${pad2(m)}:${pad2(secondOfDay % 60)}`;
+}
+
+/** Days since 1970-01-01 (UTC) of a calendar date. */
+export function dayOf(year: number, month: number, day: number): number {
+  return Date.UTC(year, month - 1, day) / 86_400_000;
+}
