@@ -1,0 +1,228 @@
+#!/usr/bin/env node
+/**
+ * The `salic-ml` command: `score` writes every project's financial
+ * complexity and metric results as JSON or CSV; `serve` starts the analysts'
+ * service. Exit codes: 0 done, 1 bad data or a failure (message on stderr,
+ * nothing written), 2 bad arguments.
+ *
+ * @module
+ */
+import { existsSync, realpathSync, statSync } from "node:fs";
+import { dirname, extname, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
+import type { Writable } from "node:stream";
+import { DataError, loadDataDir, type LoadedData } from "./data/index.js";
+import { scoreAll, type ScoreRun } from "./score/index.js";
+import { SCORE_FORMATS, writeScore, writeStreamAtomic, type ScoreFormat } from "./output/index.js";
+
+/** Where the CLI reads and writes; `main` takes it so tests can run it in-process. */
+export interface CliIo {
+  stdout: Writable;
+  stderr: Writable;
+  /** Directory that relative paths are resolved against. */
+  cwd: string;
+}
+
+const USAGE = `Usage: salic-ml <command> [options]
+
+Commands:
+  score   score every project of a data directory (JSON or CSV)
+  serve   start the service and page for analysts
+
+Run 'salic-ml <command> --help' for a command's options.
+`;
+
+const SCORE_USAGE = `Usage: salic-ml score --data DIR [--pronac P] [--out FILE] [--format json|csv]
+
+Scores every project of DIR/planilha_projetos: the financial complexity
+(0-10), the admissibility (0 or 10) and each metric's result.
+
+Options:
+  --data DIR       data directory holding the five Salic tables (.csv or .parquet)
+  --pronac P       write only project P
+  --out FILE       write to FILE (atomically) instead of standard output
+  --format F       json (default; csv when FILE ends in .csv) or csv: one row per
+                   project with the scores and each metric's valor and is_outlier
+  -h, --help       show this help
+
+A missing table is reported on stderr and the metrics that need it come out
+as not available; malformed data stops with exit code 1 before anything is
+written.
+`;
+
+const SERVE_USAGE = `Usage: salic-ml serve [--data DIR] [--port N] [--host H]
+
+Starts the HTTP API and the analysts' page over the scores of DIR.
+
+Options:
+  --data DIR       data directory (default: data-samples)
+  --port N         TCP port (default: 3000)
+  --host H         interface to listen on (default: 127.0.0.1)
+  -h, --help       show this help
+`;
+
+/** A bad command line: reported with the usage hint, exit code 2. */
+class UsageError extends Error {
+  constructor(
+    message: string,
+    readonly command?: string,
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * Runs the CLI with `argv` (the arguments after the program name) and
+ * resolves with the exit code; `serve` resolves once the server listens.
+ */
+export async function main(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    if (command === "score") return await score(rest, io);
+    if (command === "serve") return await serve(rest, io);
+    if (command === "-h" || command === "--help" || command === "help") {
+      io.stdout.write(USAGE);
+      return 0;
+    }
+    throw new UsageError(command === undefined ? "missing command" : `unknown command "${command}"`);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      const help = error.command === undefined ? "salic-ml --help" : `salic-ml ${error.command} --help`;
+      io.stderr.write(`salic-ml: ${error.message}\nRun '${help}' for usage.\n`);
+      return 2;
+    }
+    const message = error instanceof Error ? error.message : String(error);
+    io.stderr.write(`salic-ml: ${message}\n`);
+    // A loader error is the user's data: its message says it all. Anything
+    // else is unexpected, and its stack is what a bug report needs.
+    if (!(error instanceof DataError) && error instanceof Error && error.stack && !isSystemError(error)) {
+      io.stderr.write(`${error.stack}\n`);
+    }
+    return 1;
+  }
+}
+
+async function score(args: readonly string[], io: CliIo): Promise<number> {
+  const options = parseOptions("score", args, ["data", "pronac", "out", "format"]);
+  if (options.help) {
+    io.stdout.write(SCORE_USAGE);
+    return 0;
+  }
+  if (options.data === undefined) throw new UsageError("--data is required", "score");
+  const dataDir = existingDirectory("score", "--data", resolve(io.cwd, options.data));
+  const out = options.out === undefined ? undefined : resolve(io.cwd, options.out);
+  if (out !== undefined) existingDirectory("score", "--out", dirname(out), `directory of ${out} does not exist`);
+  const format = scoreFormat(options.format, out);
+
+  const loaded = loadDataDir(dataDir);
+  const run = scoreAll(loaded.tables);
+  const pronacs = options.pronac === undefined ? run.pronacs : [options.pronac];
+  if (options.pronac !== undefined && run.project(options.pronac) === undefined) {
+    throw new Error(`PRONAC "${options.pronac}" is not a project of planilha_projetos in ${dataDir}`);
+  }
+  for (const notice of unavailableNotices(loaded, run)) io.stderr.write(`salic-ml: ${notice}\n`);
+
+  if (out === undefined) await writeScore(run, io.stdout, { format, pronacs, end: false });
+  else await writeStreamAtomic(out, (stream) => writeScore(run, stream, { format, pronacs }));
+  return 0;
+}
+
+async function serve(args: readonly string[], io: CliIo): Promise<number> {
+  const options = parseOptions("serve", args, ["data", "port", "host"]);
+  if (options.help) {
+    io.stdout.write(SERVE_USAGE);
+    return 0;
+  }
+  const dataDir = existingDirectory("serve", "--data", resolve(io.cwd, options.data ?? "data-samples"));
+  const port = options.port === undefined ? 3000 : Number(options.port);
+  if (!/^\d+$/.test(options.port ?? "0") || port > 65535) {
+    throw new UsageError(`--port must be an integer from 0 to 65535, got "${options.port}"`, "serve");
+  }
+  const host = options.host ?? "127.0.0.1";
+  // Loaded on demand: `score` should not pay for the web server's start-up.
+  const { startServer } = await import("./serve/index.js");
+  const server = await startServer({ dataDir, port, host });
+  io.stderr.write(`salic-ml: serving ${dataDir} at ${server.url}\n`);
+  return 0;
+}
+
+/**
+ * Which metrics are not available and why, one line per missing table
+ * ("planilha_captacao.csv not found in DIR: valor_captado, … reported as not
+ * available"), then any other reason the run gives.
+ */
+export function unavailableNotices(loaded: Pick<LoadedData, "missing">, run: Pick<ScoreRun, "metrics" | "unavailable">): string[] {
+  const notices: string[] = [];
+  const explained = new Set<string>();
+  for (const [table, reason] of loaded.missing) {
+    const ids = run.metrics.filter((m) => m.tables.includes(table)).map((m) => m.id);
+    ids.forEach((id) => explained.add(id));
+    let notice = ids.length > 0 ? `${reason}: ${ids.join(", ")} reported as not available` : reason;
+    if (table === "planilha_projetos") notice += "; no projects to score";
+    notices.push(notice);
+  }
+  for (const [id, reason] of run.unavailable) {
+    if (!explained.has(id)) notices.push(`${id} reported as not available: ${reason}`);
+  }
+  return notices;
+}
+
+type Options = { help: boolean } & Partial<Record<string, string>>;
+
+// parseArgs only tokenises (strict: false); the checks below give messages
+// that name the parameter instead of node's generic ones.
+function parseOptions(command: string, args: readonly string[], names: readonly string[]): Options {
+  const spec = Object.fromEntries(names.map((name) => [name, { type: "string" as const }]));
+  const { tokens } = parseArgs({
+    args: [...args],
+    options: { ...spec, help: { type: "boolean", short: "h" } },
+    strict: false,
+    allowPositionals: true,
+    tokens: true,
+  });
+  const options: Options = { help: false };
+  for (const token of tokens) {
+    if (token.kind === "positional") throw new UsageError(`unexpected argument "${token.value}"`, command);
+    if (token.kind === "option-terminator") continue;
+    if (token.name === "help") {
+      if (token.value !== undefined) throw new UsageError(`${token.rawName} takes no value`, command);
+      options.help = true;
+    } else if (names.includes(token.name)) {
+      if (token.value === undefined) throw new UsageError(`${token.rawName} needs a value`, command);
+      options[token.name] = token.value;
+    } else {
+      throw new UsageError(`unknown option ${token.rawName}`, command);
+    }
+  }
+  return options;
+}
+
+function scoreFormat(format: string | undefined, out: string | undefined): ScoreFormat {
+  if (format === undefined) return out !== undefined && extname(out).toLowerCase() === ".csv" ? "csv" : "json";
+  if (!(SCORE_FORMATS as readonly string[]).includes(format)) {
+    throw new UsageError(`--format must be ${SCORE_FORMATS.join(" or ")}, got "${format}"`, "score");
+  }
+  return format as ScoreFormat;
+}
+
+function existingDirectory(command: string, option: string, path: string, message = `no such directory: ${path}`): string {
+  if (!existsSync(path) || !statSync(path).isDirectory()) throw new UsageError(`${option}: ${message}`, command);
+  return path;
+}
+
+function isSystemError(error: Error): boolean {
+  return typeof (error as NodeJS.ErrnoException).code === "string";
+}
+
+function processIo(): CliIo {
+  return { stdout: process.stdout, stderr: process.stderr, cwd: process.cwd() };
+}
+
+// Run only when executed as the bin (also through npm's symlink), not when imported.
+const entry = process.argv[1];
+if (entry !== undefined && existsSync(entry) && realpathSync(entry) === fileURLToPath(import.meta.url)) {
+  void main(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  });
+}
