@@ -51,7 +51,12 @@ const projects: Record<string, ProjectScore> = {
     admissibilidade: 10,
     metricas: {
       itens_orcamentarios: result({ valor: 0, valor_valido: false, desvio_padrao: undefined }),
-      comprovantes_acima_50: result({ valor: 0, minimo_esperado: 0, maximo_esperado: Number.NaN, lista_de_comprovantes: [] }),
+      comprovantes_acima_50: result({
+        valor: 0,
+        minimo_esperado: Number.NEGATIVE_INFINITY,
+        maximo_esperado: Number.NaN,
+        lista_de_comprovantes: [{ nome: "Luz", porcentagem: undefined }],
+      }),
     } as ProjectScore["metricas"],
   },
 };
@@ -66,7 +71,7 @@ async function collect(source: ScoreSource, options: Parameters<typeof writeScor
 }
 
 describe("writeScore", () => {
-  it("writes JSON with canonical key order, one project per line, undefined and NaN as null", async () => {
+  it("writes JSON with canonical key order, one project per line, undefined, NaN and infinities as null, nested ones too", async () => {
     expect(await collect(run, { format: "json" })).toBe(
       '{"projects":[\n' +
         '{"pronac":"000014","complexidade":4.5,"admissibilidade":0,"metricas":{' +
@@ -75,7 +80,8 @@ describe("writeScore", () => {
         '"lista_de_comprovantes":[{"nome":"Cachê, \\"banda\\"","valor_aprovado":10,"valor_comprovado":20.5,"porcentagem":105}]}}},\n' +
         '{"pronac":"14","complexidade":0,"admissibilidade":10,"metricas":{' +
         '"itens_orcamentarios":{"valor":0,"is_outlier":false,"valor_valido":false,"minimo_esperado":null,"maximo_esperado":null,"desvio_padrao":null},' +
-        '"comprovantes_acima_50":{"valor":0,"is_outlier":false,"valor_valido":true,"minimo_esperado":0,"maximo_esperado":null,"lista_de_comprovantes":[]}}}\n' +
+        '"comprovantes_acima_50":{"valor":0,"is_outlier":false,"valor_valido":true,"minimo_esperado":null,"maximo_esperado":null,' +
+        '"lista_de_comprovantes":[{"nome":"Luz","porcentagem":null}]}}}\n' +
         "]}\n",
     );
   });
