@@ -1,0 +1,139 @@
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import Fastify, { type FastifyInstance, type FastifyReply } from "fastify";
+import fastifyStatic from "@fastify/static";
+import { apiProject, ProjectList } from "./list.js";
+import { checkPronac, isApiError, parseListQuery, type ApiError } from "./query.js";
+import type { ProjectStore } from "./store.js";
+
+/** Options of {@link buildApp}. */
+export interface AppOptions {
+  /** The built web page (dist/web); without it, page routes answer 404 saying how to build it. */
+  webDir?: string;
+  /** Where unexpected errors are reported (never with request data). */
+  log?: (line: string) => void;
+}
+
+/**
+ * The service as a fastify instance (not listening): the Salic-ML API under
+ * /v1, /health, and the web page. Tests drive it with `app.inject`.
+ *
+ * - `GET /v1/projects/?page&order_by&nome__icontains&complexidade__gt` — the list, 15 per page;
+ * - `GET /v1/projects/{pronac}/` — one project as the list shows it;
+ * - `GET /v1/projects/{pronac}/details/` — its indicators and metrics;
+ * - `GET /v1/metrics/` — what each metric checks, for the page;
+ * - `GET /health`.
+ * Errors are JSON `{ error, parameter? }`; any origin may GET (CORS).
+ */
+export function buildApp(store: ProjectStore, options: AppOptions = {}): FastifyInstance {
+  const log = options.log ?? (() => {});
+  const app = Fastify({ logger: false, routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 } });
+  const list = new ProjectList(store);
+  const metrics = JSON.stringify({
+    metricas: store.meta.metrics.map((metric) => ({
+      id: metric.id,
+      descricao: metric.description,
+      peso: metric.weight,
+      cauda: metric.tail === "left" ? "esquerda" : "direita",
+      disponivel: !(metric.id in store.meta.unavailable),
+      motivo_indisponivel: store.meta.unavailable[metric.id] ?? null,
+    })),
+  });
+
+  app.addHook("onRequest", async (_request, reply) => {
+    reply.header("access-control-allow-origin", "*");
+  });
+  app.options("*", async (request, reply) => {
+    reply
+      .code(204)
+      .header("access-control-allow-methods", "GET, HEAD, OPTIONS")
+      .header("access-control-allow-headers", request.headers["access-control-request-headers"] ?? "*")
+      .header("access-control-max-age", "86400")
+      .send();
+  });
+
+  app.get("/health", async () => ({
+    status: "ok",
+    projects: store.size,
+    cache_key: store.meta.key,
+    files: store.meta.files,
+    metrics: store.meta.metrics.map((metric) => metric.id),
+  }));
+
+  app.get("/v1/projects/", async (request, reply) => {
+    const query = parseListQuery(request.query as Record<string, unknown>);
+    if (isApiError(query)) return sendError(reply, query);
+    const page = list.page(query, baseUrl(request), new URLSearchParams(request.url.split("?")[1] ?? ""));
+    if (isApiError(page)) return sendError(reply, page);
+    return page;
+  });
+
+  app.get<{ Params: { pronac: string } }>("/v1/projects/:pronac/", async (request, reply) => {
+    const position = findProject(request.params.pronac, reply);
+    if (position === undefined) return reply;
+    return apiProject(store.row(position), baseUrl(request));
+  });
+
+  app.get<{ Params: { pronac: string } }>("/v1/projects/:pronac/details/", async (request, reply) => {
+    const position = findProject(request.params.pronac, reply);
+    if (position === undefined) return reply;
+    return reply.type("application/json; charset=utf-8").send(await store.details(position));
+  });
+
+  app.get("/v1/metrics/", async (_request, reply) => reply.type("application/json; charset=utf-8").send(metrics));
+
+  registerPage(app, options.webDir);
+
+  app.setNotFoundHandler(async (request, reply) =>
+    sendError(reply, { status: 404, error: `no route for ${request.method} ${request.url.split("?")[0]}` }),
+  );
+  app.setErrorHandler(async (error: { statusCode?: number; message?: string }, request, reply) => {
+    const status = error.statusCode !== undefined && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
+    if (status === 500) log(`salic-ml: error answering ${request.method} ${request.routeOptions.url ?? "?"}: ${error.message}`);
+    return reply.code(status).send({ error: status === 500 ? "internal error" : (error.message ?? "bad request") });
+  });
+
+  function findProject(pronac: string, reply: FastifyReply): number | undefined {
+    const malformed = checkPronac(pronac);
+    if (malformed !== undefined) {
+      sendError(reply, malformed);
+      return undefined;
+    }
+    const position = store.position(pronac);
+    if (position === undefined) sendError(reply, { status: 404, error: `project ${pronac} not found`, parameter: "pronac" });
+    return position;
+  }
+
+  return app;
+}
+
+function sendError(reply: FastifyReply, error: ApiError): FastifyReply {
+  const body: { error: string; parameter?: string } = { error: error.error };
+  if (error.parameter !== undefined) body.parameter = error.parameter;
+  return reply.code(error.status).send(body);
+}
+
+function baseUrl(request: { protocol: string; host: string }): string {
+  return `${request.protocol}://${request.host}`;
+}
+
+// The page is a single-page app: "/" and "/projetos/{pronac}" both serve
+// index.html; hashed assets are cached for good, index.html never.
+function registerPage(app: FastifyInstance, webDir: string | undefined): void {
+  if (webDir === undefined || !existsSync(join(webDir, "index.html"))) {
+    const missing = async (_request: unknown, reply: FastifyReply) =>
+      sendError(reply, { status: 404, error: "the web page is not built: run `npm run build:web`" });
+    app.get("/", missing);
+    app.get("/projetos/:pronac", missing);
+    return;
+  }
+  app.register(fastifyStatic, {
+    root: webDir,
+    prefix: "/",
+    index: "index.html",
+    setHeaders(res, path) {
+      res.setHeader("cache-control", path.includes("/assets/") ? "public, max-age=31536000, immutable" : "no-cache");
+    },
+  });
+  app.get("/projetos/:pronac", async (_request, reply) => reply.header("cache-control", "no-cache").sendFile("index.html"));
+}

@@ -1,0 +1,132 @@
+import { closeSync, openSync, writeFileSync, writeSync } from "node:fs";
+import { join } from "node:path";
+import { loadDataDir } from "../data/index.js";
+import type { MetricDefinition, MetricId } from "../metrics/types.js";
+import { scoreAll, type ProjectScore, type ScoreRun } from "../score/index.js";
+import { projectDetails } from "./details.js";
+import { maskTaxIds } from "./mask.js";
+import { ORDER_KEYS, sortPermutation } from "./orders.js";
+import { foldText } from "./search.js";
+import { ENTRY_FILES, type EntryMeta, type ListColumns } from "./entry.js";
+import { CACHE_FORMAT } from "./version.js";
+
+/** What a cache entry is built from. */
+export interface BuildInput {
+  dataDir: string;
+  metrics: readonly MetricDefinition[];
+  /** sha256 of each table file, as hashed before loading (file name → sha256). */
+  files: Readonly<Record<string, string>>;
+  key: string;
+}
+
+const FLUSH_BYTES = 8 << 20;
+
+/**
+ * Scores the data with the promoted modules and writes a cache entry into
+ * `outDir` (an empty folder the caller renames into place when this returns):
+ * the list columns, the sort permutations, and each project's details body,
+ * masked and serialised once, with an offset index.
+ *
+ * @throws DataError from the loaders; Error when planilha_projetos is missing
+ *   or when a table file changed between hashing and loading (the entry would
+ *   be filed under the wrong key).
+ */
+export function buildEntry(input: BuildInput, outDir: string): EntryMeta {
+  const started = performance.now();
+  const data = loadDataDir(input.dataDir);
+  for (const [name, sha256] of Object.entries(data.files)) {
+    if (input.files[name] !== sha256) {
+      throw new Error(`${name} in ${input.dataDir} changed while the service was reading it; start the service again`);
+    }
+  }
+  const projects = data.tables.planilha_projetos;
+  if (projects === undefined) {
+    const reason = data.missing.get("planilha_projetos") ?? `planilha_projetos not found in ${input.dataDir}`;
+    throw new Error(`${reason}: the service lists the projects of planilha_projetos`);
+  }
+  const run = scoreAll(data.tables, input.metrics);
+  const names = projectNames(
+    projects.getColumn("PRONAC").toArray() as (string | null)[],
+    projects.getColumn("NomeProjeto").toArray() as (string | null)[],
+    projects.getColumn("CgcCpf").toArray() as (string | null)[],
+  );
+
+  const list: ListColumns = { pronac: [], nome: [], responsavel: [], complexidade: [], verified_funds: [], raised_funds: [], busca: [] };
+  const offsets = new Float64Array(run.pronacs.length + 1);
+  const out = openSync(join(outDir, ENTRY_FILES.details), "w");
+  try {
+    let pending: Buffer[] = [];
+    let pendingBytes = 0;
+    let offset = 0;
+    run.pronacs.forEach((pronac, i) => {
+      const score = run.project(pronac);
+      if (score === undefined) throw new Error(`score run lists PRONAC ${pronac} but has no project for it`);
+      const { nome, cgcCpf } = names.get(pronac) ?? { nome: "", cgcCpf: null };
+      const row = maskTaxIds({ nome, responsavel: cgcCpf });
+      list.pronac.push(pronac);
+      list.nome.push(row.nome);
+      list.responsavel.push(row.responsavel);
+      list.complexidade.push(score.complexidade);
+      list.verified_funds.push(funds(run, score, "valor_comprovado"));
+      list.raised_funds.push(funds(run, score, "valor_captado"));
+      list.busca.push(foldText(row.nome));
+      const body = Buffer.from(JSON.stringify(projectDetails(score, nome, run.metrics)));
+      pending.push(body);
+      pendingBytes += body.length;
+      offset += body.length;
+      offsets[i + 1] = offset;
+      if (pendingBytes >= FLUSH_BYTES) {
+        writeSync(out, Buffer.concat(pending));
+        pending = [];
+        pendingBytes = 0;
+      }
+    });
+    if (pendingBytes > 0) writeSync(out, Buffer.concat(pending));
+  } finally {
+    closeSync(out);
+  }
+  writeFileSync(join(outDir, ENTRY_FILES.detailsIndex), Buffer.from(offsets.buffer));
+  writeFileSync(join(outDir, ENTRY_FILES.list), JSON.stringify(list));
+  const columns = { ...list, responsavel: list.responsavel.map((value) => value ?? "") };
+  const orders = ORDER_KEYS.map((key) => Buffer.from(sortPermutation(columns, key).buffer));
+  writeFileSync(join(outDir, ENTRY_FILES.orders), Buffer.concat(orders));
+
+  const meta: EntryMeta = {
+    format: CACHE_FORMAT,
+    key: input.key,
+    data_dir: input.dataDir,
+    files: { ...input.files },
+    projects: run.pronacs.length,
+    metrics: run.metrics.map((metric) => ({
+      id: metric.id,
+      weight: metric.weight,
+      tail: metric.tail,
+      description: metric.description,
+    })),
+    unavailable: Object.fromEntries(run.unavailable),
+    build_ms: Math.round(performance.now() - started),
+  };
+  // meta.json last: an entry is complete when it has one.
+  writeFileSync(join(outDir, ENTRY_FILES.meta), JSON.stringify(meta));
+  return meta;
+}
+
+// PRONAC is unique in planilha_projetos (spec §2); on a duplicate the first row wins.
+function projectNames(
+  pronacs: readonly (string | null)[],
+  nomes: readonly (string | null)[],
+  cgcCpfs: readonly (string | null)[],
+): Map<string, { nome: string; cgcCpf: string | null }> {
+  const names = new Map<string, { nome: string; cgcCpf: string | null }>();
+  pronacs.forEach((pronac, i) => {
+    if (pronac !== null && !names.has(pronac)) names.set(pronac, { nome: nomes[i] ?? "", cgcCpf: cgcCpfs[i] ?? null });
+  });
+  return names;
+}
+
+// Funds come from the metrics themselves (one source of truth); null when the
+// metric is not in the run or its table is missing, 0 when the project has no rows.
+function funds(run: ScoreRun, score: ProjectScore, id: MetricId): number | null {
+  if (run.unavailable.has(id) || !run.metrics.some((metric) => metric.id === id)) return null;
+  return score.metricas[id]?.valor ?? null;
+}

@@ -1,0 +1,121 @@
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, utimesSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { randomBytes } from "node:crypto";
+import type { MetricDefinition } from "../metrics/types.js";
+import { buildEntry } from "./build.js";
+import { ENTRY_FILES } from "./entry.js";
+import { cacheKey, hashDataFiles } from "./fingerprint.js";
+import { openStore, type ProjectStore } from "./store.js";
+import { codeVersion } from "./version.js";
+
+/** Options of {@link openCachedStore}. */
+export interface CacheOptions {
+  dataDir: string;
+  cacheDir: string;
+  metrics: readonly MetricDefinition[];
+  log: (line: string) => void;
+  /** Cache entries kept besides the one opened, most recently used first (default 3). */
+  keep?: number;
+}
+
+/** A store and how it was obtained. */
+export interface CachedStore {
+  store: ProjectStore;
+  /** True when the entry existed; false when the data was scored on this start. */
+  hit: boolean;
+}
+
+/**
+ * Opens the results of `dataDir`, computing them with the promoted modules
+ * only when no cache entry matches the data's sha256, the metrics and the
+ * code. A new entry is written into a temporary folder and renamed into
+ * place, so a crash never leaves a half-written entry; a damaged entry is
+ * rebuilt. Old entries beyond `keep` are removed, least recently used first.
+ *
+ * @throws Error when `dataDir` holds no table file; DataError from the loaders.
+ */
+export async function openCachedStore(options: CacheOptions): Promise<CachedStore> {
+  const dataDir = resolve(options.dataDir);
+  if (!existsSync(dataDir)) throw new Error(`data directory ${dataDir} does not exist`);
+  mkdirSync(options.cacheDir, { recursive: true });
+  const files = hashDataFiles(dataDir, join(options.cacheDir, "stat-index.json"));
+  if (Object.keys(files).length === 0) {
+    throw new Error(`no Salic table in ${dataDir}: expected planilha_projetos.csv and the other tables (.csv or .parquet)`);
+  }
+  const key = cacheKey(
+    files,
+    options.metrics.map((metric) => metric.id),
+    codeVersion(),
+  );
+  const entry = join(options.cacheDir, key);
+  let hit = existsSync(join(entry, ENTRY_FILES.meta));
+  let store: ProjectStore | undefined;
+  if (hit) {
+    try {
+      store = await openStore(entry);
+    } catch (error) {
+      options.log(`salic-ml: cache entry ${key.slice(0, 12)} is unreadable (${(error as Error).message}); recomputing`);
+      rmSync(entry, { recursive: true, force: true });
+      hit = false;
+    }
+  }
+  if (store === undefined) {
+    options.log(`salic-ml: scoring ${dataDir} (no cache entry for this data, metrics and code yet)`);
+    const temp = join(options.cacheDir, `.${key}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
+    mkdirSync(temp);
+    try {
+      const meta = buildEntry({ dataDir, metrics: options.metrics, files, key }, temp);
+      options.log(`salic-ml: scored ${meta.projects} projects in ${(meta.build_ms / 1000).toFixed(1)} s`);
+      publishEntry(temp, entry);
+    } finally {
+      rmSync(temp, { recursive: true, force: true });
+    }
+    store = await openStore(entry);
+  }
+  const now = new Date();
+  utimesSync(entry, now, now);
+  pruneEntries(options.cacheDir, entry, options.keep ?? 3);
+  return { store, hit };
+}
+
+// Another process may have published the same entry meanwhile: identical
+// content by construction, so theirs is kept and ours discarded.
+function publishEntry(temp: string, entry: string): void {
+  try {
+    renameSync(temp, entry);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "ENOTEMPTY" || code === "EEXIST") {
+      if (existsSync(join(entry, ENTRY_FILES.meta))) return;
+      rmSync(entry, { recursive: true, force: true });
+      renameSync(temp, entry);
+      return;
+    }
+    throw error;
+  }
+}
+
+// National-scale entries weigh hundreds of MB, so only a few are kept.
+function pruneEntries(cacheDir: string, current: string, keep: number): void {
+  const others = readdirSync(cacheDir)
+    .filter((name) => /^[0-9a-f]{64}$/.test(name))
+    .map((name) => join(cacheDir, name))
+    .filter((dir) => dir !== current)
+    .map((dir) => ({ dir, used: statSync(dir).mtimeMs }))
+    .sort((a, b) => b.used - a.used);
+  for (const { dir } of others.slice(keep)) rmSync(dir, { recursive: true, force: true });
+  // Temporary folders of builds whose process died (crash, kill -9).
+  for (const name of readdirSync(cacheDir)) {
+    const pid = /^\.[0-9a-f]{64}\.(\d+)\.[0-9a-f]+\.tmp$/.exec(name)?.[1];
+    if (pid !== undefined && !isAlive(Number(pid))) rmSync(join(cacheDir, name), { recursive: true, force: true });
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}

@@ -1,0 +1,114 @@
+import { describe, expect, it } from "vitest";
+import type { MetricDefinition, MetricId } from "../metrics/types.js";
+import type { ProjectScore } from "../score/index.js";
+import { projectDetails } from "./details.js";
+
+const metric = (id: MetricId, details: string[]): MetricDefinition => ({
+  id,
+  weight: 1,
+  tail: "right",
+  description: "teste",
+  tables: [],
+  details,
+  absence: "not_available",
+  compute: () => new Map(),
+});
+
+const METRICS = [
+  metric("itens_orcamentarios", ["desvio_padrao"]),
+  metric("novos_fornecedores", ["lista_de_novos_fornecedores"]),
+  metric("itens_comuns_e_incomuns_por_segmento", ["media"]),
+];
+
+const score: ProjectScore = {
+  pronac: "123456",
+  complexidade: 4.5,
+  admissibilidade: 10,
+  metricas: {
+    itens_orcamentarios: {
+      valor: 46,
+      is_outlier: true,
+      valor_valido: true,
+      minimo_esperado: 0,
+      maximo_esperado: 44.06,
+      desvio_padrao: undefined,
+    },
+    novos_fornecedores: {
+      valor: 1,
+      is_outlier: false,
+      valor_valido: true,
+      minimo_esperado: null,
+      maximo_esperado: null,
+      lista_de_novos_fornecedores: [{ nome: "Som Ltda", cnpj: "12345678000190", itens: {} }],
+    },
+    itens_comuns_e_incomuns_por_segmento: {
+      valor: 0.5,
+      is_outlier: true,
+      valor_valido: true,
+      minimo_esperado: 0.6,
+      maximo_esperado: null,
+      media: 0.8,
+    },
+  } as ProjectScore["metricas"],
+};
+
+describe("projectDetails", () => {
+  it("puts the admissibility metric under AdmissibilityIndicator and the others under FinancialIndicator, details under data", () => {
+    expect(projectDetails(score, "Festival", METRICS)).toEqual({
+      pronac: "123456",
+      nome: "Festival",
+      indicadores: {
+        FinancialIndicator: {
+          valor: 4.5,
+          metricas: {
+            itens_orcamentarios: {
+              valor: 46,
+              is_outlier: true,
+              valor_valido: true,
+              minimo_esperado: 0,
+              maximo_esperado: 44.06,
+              data: { desvio_padrao: null },
+            },
+            novos_fornecedores: {
+              valor: 1,
+              is_outlier: false,
+              valor_valido: true,
+              minimo_esperado: null,
+              maximo_esperado: null,
+              data: { lista_de_novos_fornecedores: [{ nome: "Som Ltda", cnpj: "**.***.678/****-**", itens: {} }] },
+            },
+          },
+        },
+        AdmissibilityIndicator: {
+          valor: 10,
+          metricas: {
+            itens_comuns_e_incomuns_por_segmento: {
+              valor: 0.5,
+              is_outlier: true,
+              valor_valido: true,
+              minimo_esperado: 0.6,
+              maximo_esperado: null,
+              data: { media: 0.8 },
+            },
+          },
+        },
+      },
+    });
+  });
+
+  it("lists metrics in the order given (the registry's)", () => {
+    const reversed = [METRICS[1]!, METRICS[0]!];
+    const details = projectDetails(score, "Festival", reversed);
+    expect(Object.keys(details.indicadores.FinancialIndicator.metricas)).toEqual([
+      "novos_fornecedores",
+      "itens_orcamentarios",
+    ]);
+    expect(details.indicadores.AdmissibilityIndicator.metricas).toEqual({});
+  });
+
+  it("refuses a project without a result for a metric of the run", () => {
+    expect(() => projectDetails(score, "x", [metric("preco_itens", [])])).toThrow(
+      "project 123456 has no result for metric preco_itens",
+    );
+  });
+});

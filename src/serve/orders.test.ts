@@ -1,0 +1,34 @@
+import { describe, expect, it } from "vitest";
+import { sortPermutation } from "./orders.js";
+
+const columns = {
+  pronac: ["000014", "14", "2001", "30"],
+  nome: ["Órfãos do Sertão", "banda larga", "Água Viva", "Agua Fria"],
+  responsavel: ["***.***.789-**", "***", "***.***.111-**", "***"],
+  complexidade: [4.5, 9, 4.5, 0],
+};
+
+describe("sortPermutation", () => {
+  it("-complexidade puts the most complex first and keeps PRONAC order among ties", () => {
+    expect([...sortPermutation(columns, "-complexidade")]).toEqual([1, 0, 2, 3]);
+  });
+
+  it("complexidade ascending also keeps PRONAC order among ties", () => {
+    expect([...sortPermutation(columns, "complexidade")]).toEqual([3, 0, 2, 1]);
+  });
+
+  it("nome sorts as Portuguese text, ignoring case and accents", () => {
+    expect([...sortPermutation(columns, "nome")]).toEqual([3, 2, 1, 0]);
+    expect([...sortPermutation(columns, "-nome")]).toEqual([0, 1, 2, 3]);
+  });
+
+  it("pronac sorts as strings, so 000014 comes before 14", () => {
+    expect([...sortPermutation(columns, "pronac")]).toEqual([0, 1, 2, 3]);
+    expect([...sortPermutation(columns, "-pronac")]).toEqual([3, 2, 1, 0]);
+  });
+
+  it("responsavel sorts the masked values, ties in PRONAC order", () => {
+    expect([...sortPermutation(columns, "responsavel")]).toEqual([1, 3, 2, 0]);
+    expect([...sortPermutation(columns, "-responsavel")]).toEqual([0, 2, 1, 3]);
+  });
+});

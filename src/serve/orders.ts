@@ -1,0 +1,60 @@
+/** Sort keys of the project list (`order_by`), a leading `-` meaning descending. */
+export const ORDER_KEYS = [
+  "complexidade",
+  "-complexidade",
+  "nome",
+  "-nome",
+  "pronac",
+  "-pronac",
+  "responsavel",
+  "-responsavel",
+] as const;
+
+/** One accepted value of `order_by`. */
+export type OrderKey = (typeof ORDER_KEYS)[number];
+
+/** The list's default order: most complex first. */
+export const DEFAULT_ORDER: OrderKey = "-complexidade";
+
+/** The columns the list sorts on, one entry per project, projects in PRONAC order. */
+export interface SortColumns {
+  pronac: readonly string[];
+  nome: readonly string[];
+  responsavel: readonly string[];
+  complexidade: ArrayLike<number>;
+}
+
+// Names sort as a Brazilian reader expects ("Água" next to "Agua", case ignored).
+const collator = new Intl.Collator("pt-BR", { sensitivity: "base", numeric: true });
+
+/**
+ * The permutation of project positions for one order. Rows come in PRONAC
+ * order, so ties (same complexity, same name) keep PRONAC order in both
+ * directions: sorting is stable and deterministic.
+ */
+export function sortPermutation(columns: SortColumns, key: OrderKey): Uint32Array {
+  const descending = key.startsWith("-");
+  const field = (descending ? key.slice(1) : key) as keyof SortColumns;
+  const sign = descending ? -1 : 1;
+  const compare = comparator(columns, field);
+  const positions = Array.from({ length: columns.pronac.length }, (_, i) => i);
+  positions.sort((a, b) => sign * compare(a, b) || a - b);
+  return Uint32Array.from(positions);
+}
+
+function comparator(columns: SortColumns, field: keyof SortColumns): (a: number, b: number) => number {
+  switch (field) {
+    case "complexidade":
+      return (a, b) => columns.complexidade[a]! - columns.complexidade[b]!;
+    case "nome":
+      return (a, b) => collator.compare(columns.nome[a]!, columns.nome[b]!);
+    case "pronac":
+      return (a, b) => compareStrings(columns.pronac[a]!, columns.pronac[b]!);
+    case "responsavel":
+      return (a, b) => compareStrings(columns.responsavel[a]!, columns.responsavel[b]!);
+  }
+}
+
+function compareStrings(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

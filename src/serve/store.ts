@@ -1,0 +1,109 @@
+import { readFileSync, statSync } from "node:fs";
+import { open, type FileHandle } from "node:fs/promises";
+import { join } from "node:path";
+import { ENTRY_FILES, type EntryMeta, type ListColumns } from "./entry.js";
+import { ORDER_KEYS, type OrderKey } from "./orders.js";
+import { CACHE_FORMAT } from "./version.js";
+
+/** A project as the list and `GET /v1/projects/{pronac}/` show it (before its links are added). */
+export interface ProjectRow {
+  pronac: string;
+  nome: string;
+  responsavel: string | null;
+  verified_funds: number | null;
+  raised_funds: number | null;
+  complexidade: number;
+}
+
+/** The served results of one data set, read from a cache entry. */
+export interface ProjectStore {
+  readonly meta: EntryMeta;
+  /** Number of projects. */
+  readonly size: number;
+  /** The list's columns, projects in PRONAC order (positions index these arrays). */
+  readonly columns: Readonly<ListColumns>;
+  /** The position of a PRONAC (exact string match), undefined when it is not a project. */
+  position(pronac: string): number | undefined;
+  /** Project positions sorted by `key`. */
+  order(key: OrderKey): Uint32Array;
+  row(position: number): ProjectRow;
+  /** The project's details body, UTF-8 JSON ready to send. */
+  details(position: number): Promise<Buffer>;
+  close(): Promise<void>;
+}
+
+/**
+ * Details files up to this size are read into memory at start (one read,
+ * then slices); larger ones stay on disk and are read per request at their
+ * offset, so a national-scale entry costs no start-up time or resident memory.
+ */
+const IN_MEMORY_DETAILS_BYTES = 128 << 20;
+
+/**
+ * Opens a complete cache entry. Only the list and the indexes are read;
+ * details are read on demand unless small.
+ *
+ * @throws Error when the entry is not of this cache format or its files do
+ *   not agree with each other (a damaged entry: the caller rebuilds it).
+ */
+export async function openStore(dir: string): Promise<ProjectStore> {
+  const meta = JSON.parse(readFileSync(join(dir, ENTRY_FILES.meta), "utf8")) as EntryMeta;
+  if (meta.format !== CACHE_FORMAT) throw new Error(`cache entry ${dir} has format ${meta.format}, expected ${CACHE_FORMAT}`);
+  const columns = JSON.parse(readFileSync(join(dir, ENTRY_FILES.list), "utf8")) as ListColumns;
+  const size = columns.pronac.length;
+  const orders = uint32s(readFileSync(join(dir, ENTRY_FILES.orders)));
+  const offsets = float64s(readFileSync(join(dir, ENTRY_FILES.detailsIndex)));
+  const detailsPath = join(dir, ENTRY_FILES.details);
+  const detailsBytes = statSync(detailsPath).size;
+  if (size !== meta.projects || orders.length !== ORDER_KEYS.length * size || offsets.length !== size + 1 || offsets[size] !== detailsBytes) {
+    throw new Error(`cache entry ${dir} is damaged (its files disagree on the number of projects or bytes)`);
+  }
+  const positions = new Map<string, number>();
+  columns.pronac.forEach((pronac, i) => positions.set(pronac, i));
+  const inMemory = detailsBytes <= IN_MEMORY_DETAILS_BYTES ? readFileSync(detailsPath) : undefined;
+  const handle: FileHandle | undefined = inMemory === undefined ? await open(detailsPath, "r") : undefined;
+
+  return {
+    meta,
+    size,
+    columns,
+    position: (pronac) => positions.get(pronac),
+    order(key) {
+      const k = ORDER_KEYS.indexOf(key);
+      return orders.subarray(k * size, (k + 1) * size);
+    },
+    row: (i) => ({
+      pronac: columns.pronac[i]!,
+      nome: columns.nome[i]!,
+      responsavel: columns.responsavel[i] ?? null,
+      verified_funds: columns.verified_funds[i] ?? null,
+      raised_funds: columns.raised_funds[i] ?? null,
+      complexidade: columns.complexidade[i]!,
+    }),
+    async details(i) {
+      const start = offsets[i]!;
+      const end = offsets[i + 1]!;
+      if (inMemory !== undefined) return inMemory.subarray(start, end);
+      const buffer = Buffer.allocUnsafe(end - start);
+      const { bytesRead } = await handle!.read(buffer, 0, buffer.length, start);
+      if (bytesRead !== buffer.length) throw new Error(`cache entry ${dir}: details of position ${i} are truncated`);
+      return buffer;
+    },
+    async close() {
+      await handle?.close();
+    },
+  };
+}
+
+// Copies into fresh, aligned memory: a Buffer from readFileSync may be a view into a shared pool.
+function uint32s(bytes: Buffer): Uint32Array {
+  const out = new Uint32Array(Math.floor(bytes.length / 4));
+  new Uint8Array(out.buffer).set(bytes.subarray(0, out.byteLength));
+  return out;
+}
+
+function float64s(bytes: Buffer): Float64Array {
+  const out = new Float64Array(Math.floor(bytes.length / 8));
+  new Uint8Array(out.buffer).set(bytes.subarray(0, out.byteLength));
+  return out;
+}
