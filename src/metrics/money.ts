@@ -24,5 +24,6 @@ export function roundMoney(micros: number): number {
   let cents = Math.floor(abs / perCent);
   const rest = abs - cents * perCent;
   if (rest * 2 > perCent || (rest * 2 === perCent && cents % 2 === 1)) cents += 1;
-  return (sign * cents) / 100;
+  // No negative zero: a difference that rounds to nothing is plain 0.
+  return cents === 0 ? 0 : (sign * cents) / 100;
 }

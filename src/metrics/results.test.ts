@@ -1,0 +1,38 @@
+import { describe, expect, it } from "vitest";
+import { itensOrcamentarios } from "./itens-orcamentarios.js";
+import { absentResult, notAvailable, requireTable, zeroResult } from "./results.js";
+import type { MetricDefinition } from "./types.js";
+
+describe("result builders", () => {
+  it("a not-available result is invalid, 0, not an outlier, with null expectations and details", () => {
+    expect(notAvailable(["desvio_padrao", "lista"])).toEqual({
+      valor: 0,
+      is_outlier: false,
+      valor_valido: false,
+      minimo_esperado: null,
+      maximo_esperado: null,
+      desvio_padrao: null,
+      lista: null,
+    });
+  });
+  it("a zero result is valid, 0, expected min and max 0, empty detail lists", () => {
+    expect(zeroResult(["comprovantes"])).toEqual({
+      valor: 0,
+      is_outlier: false,
+      valor_valido: true,
+      minimo_esperado: 0,
+      maximo_esperado: 0,
+      comprovantes: [],
+    });
+  });
+  it("an absent project gets the metric's absence", () => {
+    expect(absentResult(itensOrcamentarios)).toEqual(notAvailable(["desvio_padrao"]));
+    const zero: MetricDefinition = { ...itensOrcamentarios, absence: "zero", details: ["lista"] };
+    expect(absentResult(zero)).toEqual(zeroResult(["lista"]));
+  });
+  it("names the metric and table when a table is not loaded", () => {
+    expect(() => requireTable({}, "planilha_captacao", "valor_captado")).toThrow(
+      "valor_captado: table planilha_captacao is not loaded",
+    );
+  });
+});

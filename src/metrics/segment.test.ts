@@ -1,0 +1,40 @@
+import pl from "nodejs-polars";
+import { describe, expect, it } from "vitest";
+import { tableFromRows } from "./fixtures.js";
+import { projectSegments } from "./segment.js";
+
+const rows = (pronac: string, ...segments: (string | null)[]) =>
+  segments.map((idSegmento) => ({ PRONAC: pronac, idSegmento }));
+
+function segmentsOf(table: pl.DataFrame): Record<string, string> {
+  const df = projectSegments(table, "PRONAC", "idSegmento").sort("pronac");
+  return Object.fromEntries(df.toRecords().map((r) => [r.pronac as string, r.segment as string]));
+}
+
+describe("projectSegments", () => {
+  it("takes the most frequent segment of the project's rows", () => {
+    const table = tableFromRows("planilha_orcamentaria", rows("1", "4B", "11", "4B"));
+    expect(segmentsOf(table)).toEqual({ "1": "4B" });
+  });
+  it("breaks ties by the code that sorts first as a string (\"11\" before \"4B\", \"10\" before \"9\")", () => {
+    const table = tableFromRows("planilha_orcamentaria", [...rows("1", "4B", "11"), ...rows("2", "9", "10")]);
+    expect(segmentsOf(table)).toEqual({ "1": "11", "2": "10" });
+  });
+  it("does not count null codes and leaves out a project without any code", () => {
+    const table = tableFromRows("planilha_orcamentaria", [...rows("1", null, null, "6E"), ...rows("2", null)]);
+    expect(segmentsOf(table)).toEqual({ "1": "6E" });
+  });
+  it("keeps PRONAC \"000014\" and \"14\" apart", () => {
+    const table = tableFromRows("planilha_orcamentaria", [...rows("000014", "11"), ...rows("14", "4B")]);
+    expect(segmentsOf(table)).toEqual({ "000014": "11", "14": "4B" });
+  });
+  it("reads another table's column names (planilha_captacao: Pronac, Segmento)", () => {
+    const table = tableFromRows("planilha_captacao", [
+      { Pronac: "7", Segmento: "2A" },
+      { Pronac: "7", Segmento: "2A" },
+      { Pronac: "7", Segmento: "11" },
+    ]);
+    const df = projectSegments(table, "Pronac", "Segmento");
+    expect(df.toRecords()).toEqual([{ pronac: "7", segment: "2A" }]);
+  });
+});

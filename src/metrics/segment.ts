@@ -1,0 +1,22 @@
+import pl from "nodejs-polars";
+
+/**
+ * The segment of every project of a table (spec §3): the most frequent
+ * segment code of its rows, ties broken by the code that sorts first as a
+ * string ("11" before "4B"; polars compares UTF-8 bytes, which is code-point
+ * order, as Python does). Null codes are no segment: they are not counted,
+ * and a project whose rows all lack a code is left out (its metric value has
+ * no segment statistics). Rows without a PRONAC belong to no project.
+ *
+ * @returns columns `pronac` and `segment` (Utf8), one row per project.
+ */
+export function projectSegments(table: pl.DataFrame, pronac: string, segment: string): pl.DataFrame {
+  return table
+    .select(pl.col(pronac).alias("pronac"), pl.col(segment).alias("segment"))
+    .filter(pl.col("pronac").isNotNull().and(pl.col("segment").isNotNull()))
+    .groupBy(["pronac", "segment"])
+    .agg(pl.len().alias("rows"))
+    .sort([pl.col("pronac"), pl.col("rows").cast(pl.Int64).mul(-1), pl.col("segment")])
+    .unique({ subset: ["pronac"], keep: "first", maintainOrder: true })
+    .select("pronac", "segment");
+}
