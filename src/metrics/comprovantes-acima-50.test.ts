@@ -104,17 +104,12 @@ describe("comprovantes_acima_50", () => {
     expect(r.get("1")?.valor).toBe(0);
   });
 
-  it("reports a project of planilha_projetos without rows as available with valor 0 and an empty list", () => {
-    const r = compute([["1", "a", 1, 2]], ["1", "2"]);
+  it("computes every PRONAC of its table, sorted; projects without rows are left to the \"zero\" absence", () => {
+    const r = compute([
+      ["2", "a", 1, 1],
+      ["1", "a", 1, 2],
+    ], ["1", "2", "3"]);
     expect([...r.keys()]).toEqual(["1", "2"]);
-    expect(r.get("2")).toEqual({
-      valor: 0,
-      is_outlier: false,
-      valor_valido: true,
-      minimo_esperado: 0,
-      maximo_esperado: 0,
-      lista_de_comprovantes: [],
-    });
   });
 
   it("fails naming the table when planilha_aprovacao_comprovacao is not loaded", () => {

@@ -1,6 +1,6 @@
 import pl from "nodejs-polars";
-import type { SalicTables } from "../data/schema.js";
 import { exactMoney, roundMoney } from "./money.js";
+import { frameColumns, requireTable, zeroResult } from "./results.js";
 import type { MetricDefinition, MetricResult } from "./types.js";
 
 /** One receipt link that proved more than 150 % of its line's approved value. */
@@ -48,13 +48,14 @@ export function receiptsAbove50ByProject(links: pl.DataFrame): Map<string, Recei
     )
     .sort(["PRONAC", "nome", "vc", "va"]);
 
+  const c = frameColumns(rows);
   const byProject = new Map<string, ReceiptAbove50[]>();
-  for (const row of rows.toRecords()) {
-    const pronac = row.PRONAC as string;
-    const va = row.va as number;
-    const vc = row.vc as number;
+  for (let i = 0; i < rows.height; i++) {
+    const pronac = c.PRONAC![i] as string;
+    const va = c.va![i] as number;
+    const vc = c.vc![i] as number;
     const entry: ReceiptAbove50 = {
-      nome: row.nome as string | null,
+      nome: c.nome![i] as string | null,
       valor_aprovado: roundMoney(va),
       valor_comprovado: roundMoney(vc),
       porcentagem: percentageAboveApproved(vc, va),
@@ -66,23 +67,13 @@ export function receiptsAbove50ByProject(links: pl.DataFrame): Map<string, Recei
   return byProject;
 }
 
-/**
- * Every project a metric "available for every project" reports: the PRONACs
- * of planilha_projetos (when loaded) and of the metric's own table.
- */
-function everyProject(tables: SalicTables, table: pl.DataFrame): string[] {
-  const frames = [table.select("PRONAC")];
-  if (tables.planilha_projetos !== undefined) frames.push(tables.planilha_projetos.select("PRONAC"));
-  return pl
-    .concat(frames)
-    .getColumn("PRONAC")
-    .dropNulls()
-    .unique()
-    .sort()
-    .toArray() as string[];
-}
+const DETAILS = ["lista_de_comprovantes"] as const;
 
-/** comprovantes_acima_50 (spec §4.7): receipt links proving more than 150 % of approved. */
+/**
+ * comprovantes_acima_50 (spec §4.7): receipt links proving more than 150 % of
+ * approved. Every PRONAC of the table gets a result (valor 0 and an empty
+ * list when none of its links is above).
+ */
 export const comprovantesAcima50: MetricDefinition = {
   id: "comprovantes_acima_50",
   weight: 2,
@@ -90,25 +81,27 @@ export const comprovantesAcima50: MetricDefinition = {
   description:
     "Conta os comprovantes cujo valor comprovado ultrapassa em mais de 50 % o valor aprovado do item orçamentário.",
   tables: ["planilha_aprovacao_comprovacao"],
-  details: ["lista_de_comprovantes"],
+  details: DETAILS,
   absence: "zero",
   compute(tables) {
-    const links = tables.planilha_aprovacao_comprovacao;
-    if (links === undefined) {
-      throw new Error("comprovantes_acima_50: table planilha_aprovacao_comprovacao is not loaded");
-    }
+    const links = requireTable(tables, "planilha_aprovacao_comprovacao", "comprovantes_acima_50");
     const above = receiptsAbove50ByProject(links);
     const results = new Map<string, MetricResult>();
-    for (const pronac of everyProject(tables, links)) {
-      const lista = above.get(pronac) ?? [];
-      results.set(pronac, {
-        valor: lista.length,
-        is_outlier: lista.length > 0,
-        valor_valido: true,
-        minimo_esperado: 0,
-        maximo_esperado: 0,
-        lista_de_comprovantes: lista,
-      });
+    for (const pronac of links.getColumn("PRONAC").dropNulls().unique().sort().toArray() as string[]) {
+      const lista = above.get(pronac);
+      results.set(
+        pronac,
+        lista === undefined
+          ? zeroResult(DETAILS)
+          : {
+              valor: lista.length,
+              is_outlier: true,
+              valor_valido: true,
+              minimo_esperado: 0,
+              maximo_esperado: 0,
+              lista_de_comprovantes: lista,
+            },
+      );
     }
     return results;
   },

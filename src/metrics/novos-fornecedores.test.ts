@@ -54,10 +54,13 @@ const rows: Row[] = [
   ["000014", "4B", "F", "Foxtrot", 50, "Som"],
   // Project 6 has rows but no provider tax id.
   ["6", "11", null, "Sem CNPJ", 70, "Som"],
+  // Project 7 has no segment code: 1 new (J) of 2.
+  ["7", null, "J", "Juliet", 80, "Som"],
+  ["7", null, "B", "Beta", 81, "Som"],
 ];
 const tables: SalicTables = {
   planilha_comprovacao: links(rows),
-  planilha_projetos: pl.DataFrame({ PRONAC: ["1", "2", "3", "5", "6", "14", "000014", "99"] }, { schema: { PRONAC: pl.Utf8 } }),
+  planilha_projetos: pl.DataFrame({ PRONAC: ["1", "2", "3", "5", "6", "7", "14", "000014", "99"] }, { schema: { PRONAC: pl.Utf8 } }),
 };
 const results = novosFornecedores.compute(tables, new Map());
 
@@ -83,8 +86,8 @@ describe("novos_fornecedores", () => {
     expect(results.get("1")?.segment_average_percentage).toBe(0.5);
     expect(results.get("5")?.segment_average_percentage).toBe(0.5);
     expect(results.get("14")?.segment_average_percentage).toBe(0.25);
-    // All projects with a provider: (0.5 + 0.5 + 0 + 1 + 0.5 + 0) / 6.
-    expect(results.get("1")?.all_projects_average_percentage).toBe(5 / 12);
+    // All projects with a provider: (0.5 + 0.5 + 0 + 1 + 0.5 + 0 + 0.5) / 7.
+    expect(results.get("1")?.all_projects_average_percentage).toBe(3 / 7);
   });
 
   it("is an outlier only strictly above the segment average", () => {
@@ -125,8 +128,17 @@ describe("novos_fornecedores", () => {
       maximo_esperado: null,
       new_providers_percentage: null,
       segment_average_percentage: 0.5,
-      all_projects_average_percentage: 5 / 12,
+      all_projects_average_percentage: 3 / 7,
       lista_de_novos_fornecedores: [],
+    });
+  });
+
+  it("gives a project without a segment code no segment average and no outlier, but counts it overall", () => {
+    expect(results.get("7")).toMatchObject({
+      valor: 1,
+      new_providers_percentage: 0.5,
+      segment_average_percentage: null,
+      is_outlier: false,
     });
   });
 
@@ -145,6 +157,7 @@ describe("providerCounts", () => {
       { pronac: "3", segmento: "11", fornecedores: 1, novos: 0 },
       { pronac: "5", segmento: "11", fornecedores: 2, novos: 2 },
       { pronac: "6", segmento: "11", fornecedores: 0, novos: 0 },
+      { pronac: "7", segmento: null, fornecedores: 2, novos: 1 },
     ]);
   });
 });
@@ -164,6 +177,13 @@ describe("ExactMean", () => {
     expect(mean.isExceededBy(1, 3)).toBe(false);
     expect(mean.isExceededBy(34, 100)).toBe(true);
     expect(mean.value()).toBe(1 / 3);
+  });
+  it("reports the mean rounded to the nearest double", () => {
+    const mean = new ExactMean();
+    for (let i = 0; i < 3; i++) mean.add(1, 7);
+    expect(mean.value()).toBe(1 / 7);
+    mean.add(2, 7); // (1 + 1 + 1 + 2) / 7 / 4 = 5/28
+    expect(mean.value()).toBe(5 / 28);
   });
   it("is null and exceeded by nothing when empty", () => {
     const mean = new ExactMean();

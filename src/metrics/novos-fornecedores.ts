@@ -1,4 +1,7 @@
 import pl from "nodejs-polars";
+import { itemNames } from "./item-names.js";
+import { frameColumns, requireTable } from "./results.js";
+import { projectSegments } from "./segment.js";
 import type { MetricDefinition, MetricResult } from "./types.js";
 
 /** A new provider of a project and the project's budget lines it was paid for. */
@@ -14,7 +17,7 @@ export interface NewProvider {
 /** One project's provider counts, as {@link providerCounts} gives them. */
 export interface ProjectProviders {
   pronac: string;
-  /** The project's segment: its most frequent idSegmento, ties to the smallest code. */
+  /** The project's segment (spec §3); null when none of its rows has one. */
   segmento: string | null;
   /** Distinct nrCNPJCPF of the project. */
   fornecedores: number;
@@ -23,56 +26,52 @@ export interface ProjectProviders {
 }
 
 /**
- * Per project of planilha_comprovacao: its segment, its distinct providers
- * and how many are new (spec §4.9). A provider is new when the distinct
- * (PRONAC, idSegmento) pairs it appears in, over the whole table, are ≤ 1.
- * Rows without a tax id name no provider.
+ * The table's rows of a project (PRONAC not null) with `usos`: how many
+ * distinct (PRONAC, idSegmento) pairs of the whole table the row's provider
+ * appears in; a provider is new when that is ≤ 1 (spec §4.9). A new provider
+ * therefore belongs to a single project. Rows without a tax id name no
+ * provider (`usos` null).
  */
-export function providerCounts(links: pl.DataFrame): ProjectProviders[] {
-  const rows = links.filter(pl.col("PRONAC").isNotNull());
-  const pairs = newProviderPairs(rows);
-  const perProject = pairs
-    .groupBy("PRONAC")
-    .agg(pl.len().alias("fornecedores"), pl.col("novo").cast(pl.Int64).sum().alias("novos"));
-  return projectSegments(rows)
-    .join(perProject, { on: "PRONAC", how: "left" })
-    .sort("PRONAC")
-    .toRecords()
-    .map((r) => ({
-      pronac: r.PRONAC as string,
-      segmento: r.segmento as string | null,
-      fornecedores: (r.fornecedores as number | null) ?? 0,
-      novos: (r.novos as number | null) ?? 0,
-    }));
+function withProviderUses(links: pl.DataFrame): pl.DataFrame {
+  return links
+    .select("PRONAC", "idSegmento", "nrCNPJCPF", "nmFornecedor", "idPlanilhaAprovacao", "Item")
+    .filter(pl.col("PRONAC").isNotNull())
+    .withColumns(
+      pl
+        .when(pl.col("nrCNPJCPF").isNotNull())
+        .then(pl.struct([pl.col("PRONAC"), pl.col("idSegmento")]).nUnique().over("nrCNPJCPF"))
+        .otherwise(pl.lit(null))
+        .alias("usos"),
+    );
 }
 
-/** Distinct (PRONAC, nrCNPJCPF) of the table, with `novo`: the provider is new. */
-function newProviderPairs(rows: pl.DataFrame): pl.DataFrame {
-  const withProvider = rows.filter(pl.col("nrCNPJCPF").isNotNull());
-  const uses = withProvider
-    .select("nrCNPJCPF", "PRONAC", "idSegmento")
-    .unique()
-    .groupBy("nrCNPJCPF")
-    .agg(pl.len().alias("usos"));
-  return withProvider
-    .select("PRONAC", "nrCNPJCPF")
-    .unique()
-    .join(uses, { on: "nrCNPJCPF" })
-    .select("PRONAC", "nrCNPJCPF", pl.col("usos").ltEq(1).alias("novo"));
-}
+const isNew = pl.col("usos").ltEq(1);
 
 /**
- * Each PRONAC's segment (spec §3): its most frequent non-null idSegmento,
- * ties broken by the code that sorts first; null when every row lacks one.
+ * Per project of planilha_comprovacao (sorted by PRONAC): its segment, its
+ * distinct providers and how many of them are new (spec §4.9).
  */
-function projectSegments(rows: pl.DataFrame): pl.DataFrame {
-  return rows
-    .groupBy(["PRONAC", "idSegmento"])
-    .agg(pl.len().alias("n"))
-    .withColumns(pl.col("idSegmento").isNull().alias("sem"), pl.col("n").cast(pl.Int64).mul(-1).alias("menos_n"))
-    .sort(["PRONAC", "sem", "menos_n", "idSegmento"])
-    .unique({ subset: "PRONAC", keep: "first", maintainOrder: true })
-    .select("PRONAC", pl.col("idSegmento").alias("segmento"));
+export function providerCounts(links: pl.DataFrame): ProjectProviders[] {
+  return countProviders(withProviderUses(links));
+}
+
+function countProviders(rows: pl.DataFrame): ProjectProviders[] {
+  const provider = pl.col("nrCNPJCPF");
+  const counts = rows
+    .groupBy("PRONAC")
+    .agg(
+      provider.filter(provider.isNotNull()).nUnique().alias("fornecedores"),
+      provider.filter(isNew).nUnique().alias("novos"),
+    )
+    .join(projectSegments(rows, "PRONAC", "idSegmento"), { leftOn: "PRONAC", rightOn: "pronac", how: "left" })
+    .sort("PRONAC");
+  const c = frameColumns(counts);
+  return (c.PRONAC as string[]).map((pronac, i) => ({
+    pronac,
+    segmento: c.segment![i] as string | null,
+    fornecedores: c.fornecedores![i] as number,
+    novos: c.novos![i] as number,
+  }));
 }
 
 /**
@@ -99,7 +98,7 @@ export class ExactMean {
     return this.n > 0n && BigInt(a) * this.den * this.n > this.num * BigInt(b);
   }
 
-  /** The mean as the nearest double (to within one unit in the last place); null when empty. */
+  /** The mean as the nearest double; null when empty. */
   value(): number | null {
     if (this.n === 0n) return null;
     return ratioToNumber(this.num, this.den * this.n);
@@ -111,62 +110,68 @@ function gcd(a: number, b: number): number {
   return a;
 }
 
-/** num/den (num ≥ 0, den > 0) as a double, through a 64-bit quotient. */
+/**
+ * num/den (num ≥ 0, den > 0) as the nearest double: a quotient of 64+ bits
+ * whose last bit is set when the division is inexact (a sticky bit), so that
+ * the conversion to a double rounds as the exact ratio would.
+ */
 function ratioToNumber(num: bigint, den: bigint): number {
   if (num === 0n) return 0;
   const shift = Math.max(0, 64 - (num.toString(2).length - den.toString(2).length));
-  return Number((num << BigInt(shift)) / den) / 2 ** shift;
+  const scaled = num << BigInt(shift);
+  const q = scaled / den;
+  return Number(scaled % den === 0n ? q : q | 1n) / 2 ** shift;
 }
 
 /**
  * The new providers of every project that has one, sorted by nome then cnpj;
  * `itens` keyed by idPlanilhaAprovacao (ascending), each line named by its
- * most frequent Item text in the project (ties: the smallest).
+ * most frequent Item text (ties: the smallest).
  */
 export function newProvidersByProject(links: pl.DataFrame): Map<string, NewProvider[]> {
-  const rows = links.filter(pl.col("PRONAC").isNotNull());
-  const novos = newProviderPairs(rows).filter(pl.col("novo")).select("PRONAC", "nrCNPJCPF");
-  const newRows = rows.join(novos, { on: ["PRONAC", "nrCNPJCPF"], how: "inner" });
+  return listNewProviders(withProviderUses(links));
+}
+
+function listNewProviders(rows: pl.DataFrame): Map<string, NewProvider[]> {
+  const newRows = rows.filter(isNew);
   const providers = newRows
     .groupBy(["PRONAC", "nrCNPJCPF"])
     .agg(pl.col("nmFornecedor").min().alias("nome"))
     .sort(["PRONAC", "nome", "nrCNPJCPF"]);
   const lines = newRows
     .filter(pl.col("idPlanilhaAprovacao").isNotNull())
-    .select("PRONAC", "nrCNPJCPF", "idPlanilhaAprovacao")
-    .unique()
-    .join(lineNames(rows), { on: ["PRONAC", "idPlanilhaAprovacao"], how: "left" })
-    .sort(["PRONAC", "nrCNPJCPF", "idPlanilhaAprovacao"]);
+    .select("nrCNPJCPF", "idPlanilhaAprovacao")
+    .unique();
+  // The name of a line comes from all of its rows, whoever the provider.
+  const names = itemNames(
+    rows.join(lines.select("idPlanilhaAprovacao").unique(), { on: "idPlanilhaAprovacao", how: "semi" }),
+    "idPlanilhaAprovacao",
+    "Item",
+  );
+  const named = lines
+    .join(names, { leftOn: "idPlanilhaAprovacao", rightOn: "id", how: "left" })
+    .sort(["nrCNPJCPF", "idPlanilhaAprovacao"]);
 
+  // A new provider is in one project only, so its tax id alone keys its lines.
   const itensOf = new Map<string, NewProvider["itens"]>();
-  for (const r of lines.toRecords()) {
-    const key = `${r.PRONAC as string}\u0000${r.nrCNPJCPF as string}`;
-    let itens = itensOf.get(key);
-    if (itens === undefined) itensOf.set(key, (itens = {}));
-    itens[String(r.idPlanilhaAprovacao)] = { nome: r.Item as string | null, tem_comprovante: true };
+  const l = frameColumns(named);
+  for (let i = 0; i < named.height; i++) {
+    const cnpj = l.nrCNPJCPF![i] as string;
+    let itens = itensOf.get(cnpj);
+    if (itens === undefined) itensOf.set(cnpj, (itens = {}));
+    itens[String(l.idPlanilhaAprovacao![i])] = { nome: l.name![i] as string | null, tem_comprovante: true };
   }
   const byProject = new Map<string, NewProvider[]>();
-  for (const r of providers.toRecords()) {
-    const pronac = r.PRONAC as string;
-    const cnpj = r.nrCNPJCPF as string;
-    const entry: NewProvider = { nome: r.nome as string | null, cnpj, itens: itensOf.get(`${pronac}\u0000${cnpj}`) ?? {} };
+  const p = frameColumns(providers);
+  for (let i = 0; i < providers.height; i++) {
+    const pronac = p.PRONAC![i] as string;
+    const cnpj = p.nrCNPJCPF![i] as string;
+    const entry: NewProvider = { nome: p.nome![i] as string | null, cnpj, itens: itensOf.get(cnpj) ?? {} };
     const list = byProject.get(pronac);
     if (list === undefined) byProject.set(pronac, [entry]);
     else list.push(entry);
   }
   return byProject;
-}
-
-/** (PRONAC, idPlanilhaAprovacao, Item): the line's most frequent non-null Item, ties to the smallest. */
-function lineNames(rows: pl.DataFrame): pl.DataFrame {
-  return rows
-    .filter(pl.col("idPlanilhaAprovacao").isNotNull())
-    .groupBy(["PRONAC", "idPlanilhaAprovacao", "Item"])
-    .agg(pl.len().alias("n"))
-    .withColumns(pl.col("Item").isNull().alias("sem"), pl.col("n").cast(pl.Int64).mul(-1).alias("menos_n"))
-    .sort(["PRONAC", "idPlanilhaAprovacao", "sem", "menos_n", "Item"])
-    .unique({ subset: ["PRONAC", "idPlanilhaAprovacao"], keep: "first", maintainOrder: true })
-    .select("PRONAC", "idPlanilhaAprovacao", "Item");
 }
 
 /**
@@ -190,24 +195,25 @@ export const novosFornecedores: MetricDefinition = {
   ],
   absence: "not_available",
   compute(tables) {
-    const links = tables.planilha_comprovacao;
-    if (links === undefined) throw new Error("novos_fornecedores: table planilha_comprovacao is not loaded");
-    const projects = providerCounts(links);
+    const rows = withProviderUses(requireTable(tables, "planilha_comprovacao", "novos_fornecedores"));
+    const projects = countProviders(rows);
     const all = new ExactMean();
-    const bySegment = new Map<string | null, ExactMean>();
+    const bySegment = new Map<string, ExactMean>();
     for (const p of projects) {
       if (p.fornecedores === 0) continue;
       all.add(p.novos, p.fornecedores);
+      // A project without a segment counts in the overall mean only.
+      if (p.segmento === null) continue;
       let segment = bySegment.get(p.segmento);
       if (segment === undefined) bySegment.set(p.segmento, (segment = new ExactMean()));
       segment.add(p.novos, p.fornecedores);
     }
-    const lists = newProvidersByProject(links);
+    const lists = listNewProviders(rows);
     const allAverage = all.value();
     const segmentAverage = new Map([...bySegment].map(([s, mean]) => [s, mean.value()]));
     const results = new Map<string, MetricResult>();
     for (const p of projects) {
-      const segment = bySegment.get(p.segmento);
+      const segment = p.segmento === null ? undefined : bySegment.get(p.segmento);
       const hasProviders = p.fornecedores > 0;
       results.set(p.pronac, {
         valor: p.novos,
@@ -216,7 +222,7 @@ export const novosFornecedores: MetricDefinition = {
         minimo_esperado: null,
         maximo_esperado: null,
         new_providers_percentage: hasProviders ? p.novos / p.fornecedores : null,
-        segment_average_percentage: segmentAverage.get(p.segmento) ?? null,
+        segment_average_percentage: p.segmento === null ? null : (segmentAverage.get(p.segmento) ?? null),
         all_projects_average_percentage: allAverage,
         lista_de_novos_fornecedores: lists.get(p.pronac) ?? [],
       });

@@ -155,15 +155,15 @@ describe("comprovante_cheque / _transferencia / _saque", () => {
     expect(cheque.get("19")?.valor).toBe(0);
   });
 
-  it("reports a project without receipt rows as available, valor 0, empty list, min and max 0", () => {
+  it("reports a project with rows but no shared receipt as available, valor 0, empty list, min and max 0", () => {
     const expected = { valor: 0, is_outlier: false, valor_valido: true, minimo_esperado: 0, maximo_esperado: 0, comprovantes: [] };
-    expect(cheque.get("99")).toEqual(expected);
-    expect(transferencia.get("99")).toEqual(expected);
-    expect(saque.get("99")).toEqual(expected);
+    expect(cheque.get("15")).toEqual(expected);
+    expect(transferencia.get("15")).toEqual(expected);
+    expect(saque.get("15")).toEqual(expected);
   });
 
-  it("reports every project of planilha_projetos and of planilha_comprovacao, sorted by PRONAC", () => {
-    expect([...cheque.keys()]).toEqual(["000014", "14", "15", "16", "17", "18", "19", "99"]);
+  it("computes every PRONAC of planilha_comprovacao, sorted; others are left to the \"zero\" absence", () => {
+    expect([...cheque.keys()]).toEqual(["000014", "14", "15", "16", "17", "18", "19"]);
   });
 
   it("fails naming the table when planilha_comprovacao is not loaded", () => {

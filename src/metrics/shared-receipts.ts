@@ -1,6 +1,6 @@
 import pl from "nodejs-polars";
-import type { SalicTables } from "../data/schema.js";
 import { exactMoney, roundMoney } from "./money.js";
+import { frameColumns, requireTable, zeroResult } from "./results.js";
 import type { MetricDefinition, MetricId, MetricResult } from "./types.js";
 
 /** One budget line paid by a shared receipt, as the detail lists it. */
@@ -17,7 +17,7 @@ export interface SharedReceipt {
   itens: SharedReceiptItem[];
 }
 
-/** Payment type codes of tpFormaDePagamento (spec §2). */
+/** Payment type codes of tpFormaDePagamento (spec §2): cheque, bank transfer, cash withdrawal. */
 export type PaymentCode = 1 | 2 | 3;
 
 /**
@@ -30,80 +30,56 @@ export function paymentCode(column: string | pl.Expr = "tpFormaDePagamento"): pl
   return expr.str.strip().cast(pl.Float64, false);
 }
 
-/**
- * Builds comprovante_cheque / _transferencia / _saque (spec §4.8): the
- * project's distinct receipts of the given payment type whose
- * idComprovantePagamento occurs in more than one row of the whole
- * planilha_comprovacao, across projects.
- */
-function sharedReceiptMetric(
-  id: MetricId,
-  weight: number,
-  code: PaymentCode,
-  description: string,
-): MetricDefinition {
-  return {
-    id,
-    weight,
-    tail: "right",
-    description,
-    tables: ["planilha_comprovacao"],
-    details: ["comprovantes"],
-    absence: "zero",
-    compute(tables) {
-      const links = tables.planilha_comprovacao;
-      if (links === undefined) throw new Error(`${id}: table planilha_comprovacao is not loaded`);
-      const receipts = sharedReceiptsByProject(links, code);
-      const results = new Map<string, MetricResult>();
-      for (const pronac of everyProject(tables, links)) {
-        const comprovantes = receipts.get(pronac) ?? [];
-        results.set(pronac, {
-          valor: comprovantes.length,
-          is_outlier: comprovantes.length > 0,
-          valor_valido: true,
-          minimo_esperado: 0,
-          maximo_esperado: 0,
-          comprovantes,
-        });
-      }
-      return results;
-    },
-  };
+/** What the three metrics share, computed once per planilha_comprovacao frame. */
+interface SharedRows {
+  /** Rows of a shared receipt with a PRONAC, sorted by PRONAC, receipt, item, supplier, value, tax id. */
+  rows: pl.DataFrame;
+  /** Every PRONAC of the table. */
+  pronacs: string[];
+}
+
+const sharedRowsCache = new WeakMap<pl.DataFrame, SharedRows>();
+
+function sharedRows(links: pl.DataFrame): SharedRows {
+  let shared = sharedRowsCache.get(links);
+  if (shared === undefined) {
+    // A receipt is shared by counting all of its rows, whatever their project
+    // or payment type; a null id is no receipt at all.
+    const rows = links
+      .select(
+        "PRONAC",
+        "idComprovantePagamento",
+        "Item",
+        "nmFornecedor",
+        "nrCNPJCPF",
+        exactMoney("vlComprovacao").alias("vc"),
+        paymentCode().alias("code"),
+      )
+      .filter(pl.col("idComprovantePagamento").isNotNull())
+      .filter(pl.len().over("idComprovantePagamento").gt(1).and(pl.col("PRONAC").isNotNull()))
+      .sort(["PRONAC", "idComprovantePagamento", "Item", "nmFornecedor", "vc", "nrCNPJCPF"]);
+    const pronacs = links.getColumn("PRONAC").dropNulls().unique().sort().toArray() as string[];
+    shared = { rows, pronacs };
+    sharedRowsCache.set(links, shared);
+  }
+  return shared;
 }
 
 /**
- * The shared receipts of payment type `code` of every project that has one:
+ * The shared receipts of payment type `code` of every project that has one
+ * (spec §4.8): receipts whose idComprovantePagamento occurs in more than one
+ * row of the whole table, across projects; the project's rows of that type,
  * receipts by id, their lines by item, then supplier name, value and tax id.
  */
-export function sharedReceiptsByProject(
-  links: pl.DataFrame,
-  code: PaymentCode,
-): Map<string, SharedReceipt[]> {
-  // A receipt is shared by counting all of its rows, whatever their project or
-  // payment type; a null id is no receipt at all.
-  const rows = links
-    .select(
-      "PRONAC",
-      "idComprovantePagamento",
-      "Item",
-      "nmFornecedor",
-      "nrCNPJCPF",
-      exactMoney("vlComprovacao").alias("vc"),
-      paymentCode().alias("code"),
-    )
-    .filter(pl.col("idComprovantePagamento").isNotNull())
-    .withColumns(pl.len().over("idComprovantePagamento").alias("uses"))
-    .filter(
-      pl.col("uses").gt(1).and(pl.col("code").eq(code)).and(pl.col("PRONAC").isNotNull()),
-    )
-    .sort(["PRONAC", "idComprovantePagamento", "Item", "nmFornecedor", "vc", "nrCNPJCPF"]);
-
+export function sharedReceiptsByProject(links: pl.DataFrame, code: PaymentCode): Map<string, SharedReceipt[]> {
+  const rows = sharedRows(links).rows.filter(pl.col("code").eq(code));
+  const c = frameColumns(rows);
   const byProject = new Map<string, SharedReceipt[]>();
   let receipt: SharedReceipt | undefined;
   let receiptPronac = "";
-  for (const row of rows.toRecords()) {
-    const pronac = row.PRONAC as string;
-    const id = row.idComprovantePagamento as number;
+  for (let i = 0; i < rows.height; i++) {
+    const pronac = c.PRONAC![i] as string;
+    const id = c.idComprovantePagamento![i] as number;
     if (receipt === undefined || receiptPronac !== pronac || receipt.id_comprovante !== id) {
       receipt = { id_comprovante: id, itens: [] };
       receiptPronac = pronac;
@@ -111,31 +87,48 @@ export function sharedReceiptsByProject(
       if (list === undefined) byProject.set(pronac, [receipt]);
       else list.push(receipt);
     }
-    const vc = row.vc as number | null;
+    const vc = c.vc![i] as number | null;
     receipt.itens.push({
-      item: row.Item as string | null,
-      nome_fornecedor: row.nmFornecedor as string | null,
+      item: c.Item![i] as string | null,
+      nome_fornecedor: c.nmFornecedor![i] as string | null,
       valor_comprovado: vc === null ? null : roundMoney(vc),
-      cpf_cnpj_fornecedor: row.nrCNPJCPF as string | null,
+      cpf_cnpj_fornecedor: c.nrCNPJCPF![i] as string | null,
     });
   }
   return byProject;
 }
 
 /**
- * Every project a metric "available for every project" reports: the PRONACs
- * of planilha_projetos (when loaded) and of the metric's own table.
+ * comprovante_cheque / _transferencia / _saque: one implementation, one
+ * payment code each. Every PRONAC of planilha_comprovacao gets a result
+ * (valor 0 and an empty list when it has no shared receipt of the type).
  */
-function everyProject(tables: SalicTables, table: pl.DataFrame): string[] {
-  const frames = [table.select("PRONAC")];
-  if (tables.planilha_projetos !== undefined) frames.push(tables.planilha_projetos.select("PRONAC"));
-  return pl
-    .concat(frames)
-    .getColumn("PRONAC")
-    .dropNulls()
-    .unique()
-    .sort()
-    .toArray() as string[];
+function sharedReceiptMetric(id: MetricId, weight: number, code: PaymentCode, description: string): MetricDefinition {
+  const details = ["comprovantes"] as const;
+  return {
+    id,
+    weight,
+    tail: "right",
+    description,
+    tables: ["planilha_comprovacao"],
+    details,
+    absence: "zero",
+    compute(tables) {
+      const links = requireTable(tables, "planilha_comprovacao", id);
+      const receipts = sharedReceiptsByProject(links, code);
+      const results = new Map<string, MetricResult>();
+      for (const pronac of sharedRows(links).pronacs) {
+        const comprovantes = receipts.get(pronac);
+        results.set(
+          pronac,
+          comprovantes === undefined
+            ? zeroResult(details)
+            : { valor: comprovantes.length, is_outlier: true, valor_valido: true, minimo_esperado: 0, maximo_esperado: 0, comprovantes },
+        );
+      }
+      return results;
+    },
+  };
 }
 
 /** Shared receipts paid by cheque (tpFormaDePagamento 1). */
