@@ -1,0 +1,102 @@
+/** Client of the service's API (same origin). Types mirror the JSON the API sends. */
+
+export interface ApiProject {
+  pronac: string;
+  nome: string;
+  responsavel: string | null;
+  verified_funds: number | null;
+  raised_funds: number | null;
+  complexidade: number;
+  links: { details: string };
+}
+
+export interface ListPage {
+  next_page_url: string | null;
+  prev_page_url: string | null;
+  per_page: number;
+  current_page: number;
+  last_page: number;
+  from: number;
+  to: number;
+  total: number;
+  data: ApiProject[];
+}
+
+export interface MetricDetails {
+  valor: number;
+  is_outlier: boolean;
+  valor_valido: boolean;
+  minimo_esperado: number | null;
+  maximo_esperado: number | null;
+  data: Record<string, unknown>;
+}
+
+export interface Indicator {
+  valor: number;
+  metricas: Record<string, MetricDetails>;
+}
+
+export interface ProjectDetails {
+  pronac: string;
+  nome: string;
+  indicadores: { FinancialIndicator: Indicator; AdmissibilityIndicator: Indicator };
+}
+
+export interface MetricInfo {
+  id: string;
+  descricao: string;
+  peso: number;
+  cauda: "direita" | "esquerda";
+  disponivel: boolean;
+  motivo_indisponivel: string | null;
+}
+
+/** An error answer of the API: its status and, for bad input, the parameter at fault. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+    readonly parameter?: string,
+  ) {
+    super(message);
+  }
+}
+
+async function getJson<T>(path: string): Promise<T> {
+  const response = await fetch(path, { headers: { accept: "application/json" } });
+  const body = (await response.json().catch(() => ({}))) as { error?: string; parameter?: string };
+  if (!response.ok) throw new ApiError(response.status, body.error ?? response.statusText, body.parameter);
+  return body as T;
+}
+
+/** Parameters of the project list, as the API names them. */
+export interface ListParams {
+  page?: number;
+  order_by?: string;
+  nome__icontains?: string;
+  complexidade__gt?: number;
+}
+
+export function fetchProjects(params: ListParams): Promise<ListPage> {
+  const query = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) {
+    if (value !== undefined && value !== "") query.set(key, String(value));
+  }
+  return getJson<ListPage>(`/v1/projects/?${query}`);
+}
+
+export function fetchProject(pronac: string): Promise<ApiProject> {
+  return getJson<ApiProject>(`/v1/projects/${encodeURIComponent(pronac)}/`);
+}
+
+export function fetchDetails(pronac: string): Promise<ProjectDetails> {
+  return getJson<ProjectDetails>(`/v1/projects/${encodeURIComponent(pronac)}/details/`);
+}
+
+let metricsRequest: Promise<MetricInfo[]> | undefined;
+
+/** What each metric checks (asked once per page load). */
+export function fetchMetrics(): Promise<MetricInfo[]> {
+  metricsRequest ??= getJson<{ metricas: MetricInfo[] }>("/v1/metrics/").then((body) => body.metricas);
+  return metricsRequest;
+}
