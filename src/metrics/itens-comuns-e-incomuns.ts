@@ -1,0 +1,150 @@
+import pl from "nodejs-polars";
+import type { SalicTables } from "../data/schema.js";
+import { itemNames } from "./item-names.js";
+import { frameColumns, requireTable } from "./results.js";
+import { judgeBySegment } from "./segment-gaussian.js";
+import { projectSegments } from "./segment.js";
+import type { MetricDefinition, MetricResult, MetricResults } from "./types.js";
+
+const ID = "itens_comuns_e_incomuns_por_segmento";
+
+/** The columns whose distinct combinations are `all_items` (spec §4.12). */
+export const ALL_ITEMS_COLUMNS = [
+  "PRONAC",
+  "idSegmento",
+  "idPlanilhaItens",
+  "idPronac",
+  "UfItem",
+  "idProduto",
+  "cdCidade",
+  "cdEtapa",
+] as const;
+
+/**
+ * The common items of every segment (spec §4.12): per idSegmento, the top
+ * `max(2, floor(distinct items / 10))` idPlanilhaItens by number of
+ * `all_items` rows, ties to the smaller id. (Python's `int(0.1·n)` equals
+ * `floor(n/10)`: the double 0.1 is slightly above 1/10.)
+ *
+ * @returns columns `segment`, `item`
+ */
+export function commonItems(allItems: pl.DataFrame): pl.DataFrame {
+  return allItems
+    .filter(pl.col("idSegmento").isNotNull().and(pl.col("idPlanilhaItens").isNotNull()))
+    .groupBy(["idSegmento", "idPlanilhaItens"])
+    .agg(pl.len().cast(pl.Int64).alias("rows"))
+    .select(pl.col("idSegmento").alias("segment"), pl.col("idPlanilhaItens").alias("item"), "rows")
+    .sort([pl.col("segment"), pl.col("rows").mul(-1), pl.col("item")])
+    .withRowIndex("order")
+    .withColumns(
+      pl.col("order").rank("ordinal").over("segment").cast(pl.Int64).alias("rank"),
+      pl.len().over("segment").cast(pl.Int64).alias("distinct"),
+    )
+    .filter(pl.col("rank").ltEq(pl.maxHorizontal([pl.lit(2), pl.col("distinct").cast(pl.Float64).div(10).floor()])))
+    .select("segment", "item");
+}
+
+/** Groups a frame sorted by `pronac` into per-project lists. */
+function listsByPronac<T>(frame: pl.DataFrame, entry: (c: Record<string, unknown[]>, i: number) => T): Map<string, T[]> {
+  const c = frameColumns(frame);
+  const lists = new Map<string, T[]>();
+  for (let i = 0; i < frame.height; i++) {
+    const pronac = c.pronac![i] as string;
+    const list = lists.get(pronac);
+    if (list === undefined) lists.set(pronac, [entry(c, i)]);
+    else list.push(entry(c, i));
+  }
+  return lists;
+}
+
+/**
+ * itens_comuns_e_incomuns_por_segmento (spec §4.12) for every PRONAC of
+ * planilha_orcamentaria. The project's segment is its most frequent
+ * idSegmento; `valor` = common items of that segment the project has /
+ * the project's all_items rows (0 if the segment has no common items);
+ * population statistics of `valor` per segment, left tail.
+ */
+export function computeItensComuns(tables: SalicTables): MetricResults {
+  const lines = requireTable(tables, "planilha_orcamentaria", ID).filter(pl.col("PRONAC").isNotNull());
+  const allItems = lines.select(...ALL_ITEMS_COLUMNS).unique();
+  const common = commonItems(allItems);
+  const segments = projectSegments(lines, "PRONAC", "idSegmento");
+  const projectItems = lines
+    .select(pl.col("PRONAC").alias("pronac"), pl.col("idPlanilhaItens").alias("item"))
+    .filter(pl.col("item").isNotNull())
+    .unique()
+    .join(segments, { on: "pronac", how: "left" });
+  const flagged = common.withColumns(pl.lit(true).alias("common"));
+  const found = projectItems
+    .join(flagged, { on: ["segment", "item"], how: "inner" })
+    .groupBy("pronac")
+    .agg(pl.len().cast(pl.Int64).alias("found"));
+  const segmentsWithCommon = common.select("segment").unique().withColumns(pl.lit(true).alias("has_common"));
+  const values = allItems
+    .groupBy("PRONAC")
+    .agg(pl.len().cast(pl.Int64).alias("rows"))
+    .rename({ PRONAC: "pronac" })
+    .join(segments, { on: "pronac", how: "left" })
+    .join(found, { on: "pronac", how: "left" })
+    .join(segmentsWithCommon, { on: "segment", how: "left" })
+    .select(
+      "pronac",
+      pl
+        .when(pl.col("has_common").isNull())
+        .then(pl.lit(0))
+        .when(pl.col("rows").eq(0))
+        .then(pl.lit(1))
+        .otherwise(pl.col("found").fillNull(0).cast(pl.Float64).div(pl.col("rows").cast(pl.Float64)))
+        .cast(pl.Float64)
+        .alias("valor"),
+    );
+  const judged = judgeBySegment(values, segments, "population", "left");
+
+  const names = itemNames(lines, "idPlanilhaItens", "Item").rename({ id: "item" });
+  const uncommon = listsByPronac(
+    projectItems
+      .join(common, { on: ["segment", "item"], how: "anti" })
+      .join(names, { on: "item", how: "left" })
+      .sort(["pronac", "item"]),
+    (c, i) => [c.item![i], { name: c.name![i] }],
+  );
+  const missing = listsByPronac(
+    segments
+      .join(common, { on: "segment", how: "inner" })
+      .join(projectItems, { on: ["pronac", "item"], how: "anti" })
+      .join(names, { on: "item", how: "left" })
+      .sort(["pronac", "item"]),
+    (c, i) => [c.item![i], c.name![i]],
+  );
+
+  const c = frameColumns(judged.select("pronac", "valor", "mean", "std", "threshold", "is_outlier"));
+  const results = new Map<string, MetricResult>();
+  for (let i = 0; i < judged.height; i++) {
+    const pronac = c.pronac![i] as string;
+    results.set(pronac, {
+      valor: c.valor![i] as number,
+      is_outlier: c.is_outlier![i] as boolean,
+      valor_valido: true,
+      minimo_esperado: c.threshold![i] as number | null,
+      maximo_esperado: null,
+      media: c.mean![i] as number | null,
+      desvio_padrao: c.std![i] as number | null,
+      items_incomuns: uncommon.get(pronac) ?? [],
+      items_comuns_que_o_projeto_nao_possui: missing.get(pronac) ?? [],
+    });
+  }
+  return results;
+}
+
+/** itens_comuns_e_incomuns_por_segmento (spec §4.12): admissibility, budgets made of items unusual in the segment. */
+export const itensComunsEIncomunsPorSegmento: MetricDefinition = {
+  id: ID,
+  weight: 0,
+  tail: "left",
+  description:
+    "Verifica se o orçamento do projeto tem uma proporção de itens comuns no seu segmento cultural muito menor do que a dos outros projetos do segmento.",
+  tables: ["planilha_orcamentaria"],
+  details: ["media", "desvio_padrao", "items_incomuns", "items_comuns_que_o_projeto_nao_possui"],
+  absence: "not_available",
+  compute: computeItensComuns,
+};
