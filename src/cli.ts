@@ -72,6 +72,9 @@ class UsageError extends Error {
   }
 }
 
+/** An expected failure whose message says it all: exit code 1, no stack trace. */
+class Failure extends Error {}
+
 /**
  * Runs the CLI with `argv` (the arguments after the program name) and
  * resolves with the exit code; `serve` resolves once the server listens.
@@ -94,9 +97,11 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     }
     const message = error instanceof Error ? error.message : String(error);
     io.stderr.write(`salic-ml: ${message}\n`);
-    // A loader error is the user's data: its message says it all. Anything
-    // else is unexpected, and its stack is what a bug report needs.
-    if (!(error instanceof DataError) && error instanceof Error && error.stack && !isSystemError(error)) {
+    // A loader error is about the user's data and a system error about their
+    // files: the message says it all. Anything else is unexpected, and its
+    // stack is what a bug report needs.
+    const expected = error instanceof DataError || error instanceof Failure || isSystemError(error);
+    if (!expected && error instanceof Error && error.stack) {
       io.stderr.write(`${error.stack}\n`);
     }
     return 1;
@@ -116,10 +121,12 @@ async function score(args: readonly string[], io: CliIo): Promise<number> {
   const format = scoreFormat(options.format, out);
 
   const loaded = loadDataDir(dataDir);
+  const noProjects = loaded.missing.get("planilha_projetos");
+  if (noProjects !== undefined) throw new Failure(`${noProjects}: it lists the projects to score`);
   const run = scoreAll(loaded.tables);
   const pronacs = options.pronac === undefined ? run.pronacs : [options.pronac];
   if (options.pronac !== undefined && run.project(options.pronac) === undefined) {
-    throw new Error(`PRONAC "${options.pronac}" is not a project of planilha_projetos in ${dataDir}`);
+    throw new Failure(`PRONAC "${options.pronac}" is not a project of planilha_projetos in ${dataDir}`);
   }
   for (const notice of unavailableNotices(loaded, run)) io.stderr.write(`salic-ml: ${notice}\n`);
 
@@ -142,8 +149,8 @@ async function serve(args: readonly string[], io: CliIo): Promise<number> {
   const host = options.host ?? "127.0.0.1";
   // Loaded on demand: `score` should not pay for the web server's start-up.
   const { startServer } = await import("./serve/index.js");
-  const server = await startServer({ dataDir, port, host });
-  io.stderr.write(`salic-ml: serving ${dataDir} at ${server.url}\n`);
+  // startServer reports the address itself once it listens; the open socket keeps the process alive.
+  await startServer({ dataDir, port, host, log: (line) => io.stderr.write(`${line}\n`) });
   return 0;
 }
 
@@ -158,9 +165,7 @@ export function unavailableNotices(loaded: Pick<LoadedData, "missing">, run: Pic
   for (const [table, reason] of loaded.missing) {
     const ids = run.metrics.filter((m) => m.tables.includes(table)).map((m) => m.id);
     ids.forEach((id) => explained.add(id));
-    let notice = ids.length > 0 ? `${reason}: ${ids.join(", ")} reported as not available` : reason;
-    if (table === "planilha_projetos") notice += "; no projects to score";
-    notices.push(notice);
+    notices.push(ids.length > 0 ? `${reason}: ${ids.join(", ")} reported as not available` : reason);
   }
   for (const [id, reason] of run.unavailable) {
     if (!explained.has(id)) notices.push(`${id} reported as not available: ${reason}`);
@@ -211,8 +216,8 @@ function existingDirectory(command: string, option: string, path: string, messag
   return path;
 }
 
-function isSystemError(error: Error): boolean {
-  return typeof (error as NodeJS.ErrnoException).code === "string";
+function isSystemError(error: unknown): boolean {
+  return error instanceof Error && typeof (error as NodeJS.ErrnoException).code === "string";
 }
 
 function processIo(): CliIo {
