@@ -32,7 +32,7 @@ function earlier(outliers: Partial<Record<MetricId, string[]>>): Map<MetricId, M
 
 const projects = tableFromRows(
   "planilha_projetos",
-  [
+  ([
     ["P1", "X"],
     ["P2", "X"],
     ["P3", "X"],
@@ -48,7 +48,7 @@ const projects = tableFromRows(
     ["R1", "Z"],
     ["N1", null],
     ["N2", null],
-  ].map(([PRONAC, CgcCpf]) => ({ PRONAC, CgcCpf })),
+  ] as const).map(([PRONAC, CgcCpf]) => ({ PRONAC, CgcCpf })),
 );
 // c(p) = round(10 · Σ weight·is_outlier / 20, 1):
 // P1 5 → 2.5; T1 5 → 2.5; T3 2 + 1 + 1 → 2.0; W1–W3 1 → 0.5; others 0.

@@ -2,7 +2,7 @@ import pl from "nodejs-polars";
 import { describe, expect, it } from "vitest";
 import { groupStatistics, segmentStatistics } from "./segment-stats.js";
 
-function values(segments: (string | null)[], valor: (number | null)[], dtype = pl.Float64): pl.DataFrame {
+function values(segments: (string | null)[], valor: (number | null)[], dtype: pl.DataType = pl.Float64): pl.DataFrame {
   return pl.DataFrame([
     pl.Series("pronac", segments.map((_, i) => String(i))),
     pl.Series("segment", segments, pl.Utf8),

@@ -1,0 +1,98 @@
+import pl from "nodejs-polars";
+import type { SalicTables } from "../data/schema.js";
+import { weightedComplexity } from "../metrics/complexity.js";
+import { REGISTRY } from "../metrics/registry.js";
+import { absentResult, notAvailable } from "../metrics/results.js";
+import type { MetricDefinition, MetricId, MetricResult, MetricResults } from "../metrics/types.js";
+
+/** The metric whose outlier makes a project inadmissible (spec §5). */
+const ADMISSIBILITY_METRIC: MetricId = "itens_comuns_e_incomuns_por_segmento";
+
+/** One project's scores and every metric of the run. */
+export interface ProjectScore {
+  pronac: string;
+  /** Financial complexity, 0–10, one decimal (spec §5). */
+  complexidade: number;
+  /** 10 when itens_comuns_e_incomuns_por_segmento is an outlier, else 0. */
+  admissibilidade: number;
+  /** Every metric of the run; absent ones filled per the metric's `absence`. */
+  metricas: Record<MetricId, MetricResult>;
+}
+
+/** The metrics of a run over one data directory's tables. */
+export interface ScoreRun {
+  /** PRONACs of planilha_projetos, sorted as strings. */
+  readonly pronacs: readonly string[];
+  /** A project's scores, built on demand; undefined if not a project. */
+  project(pronac: string): ProjectScore | undefined;
+  /** Each metric's computed results (projects absent here get `absence`). */
+  readonly results: ReadonlyMap<MetricId, MetricResults>;
+  /** Metrics that could not be computed, with why (a table is missing). */
+  readonly unavailable: ReadonlyMap<MetricId, string>;
+  /** The metrics of the run, in computation order. */
+  readonly metrics: readonly MetricDefinition[];
+}
+
+/** The projects of a run: distinct non-null PRONACs of planilha_projetos, sorted as strings. */
+function projectPronacs(tables: SalicTables): string[] {
+  const projects = tables.planilha_projetos;
+  if (projects === undefined) {
+    throw new Error("scoreAll: table planilha_projetos is missing; it defines the projects to score");
+  }
+  const pronacs = projects.select(pl.col("PRONAC")).filter(pl.col("PRONAC").isNotNull()).unique();
+  // Code-unit order, as Python sorts PRONACs (digits only in practice).
+  return (pronacs.getColumn("PRONAC").toArray() as string[]).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
+/**
+ * Runs `metrics` (default: the registry, in order) over the tables. Each
+ * metric sees the results of those before it (`earlier`); a metric whose
+ * table is missing is not available for every project and listed in
+ * `unavailable`. planilha_projetos must be present: it defines the projects.
+ *
+ * complexidade = round(10 · Σ weight·is_outlier / Σ weight, 1) over the
+ * weighted metrics of the run (Σ weight = 22 with the registry), rounded as
+ * Python's round (half to even on the double's exact value, see
+ * metrics/rounding.ts); a metric not available counts as not an outlier.
+ */
+export function scoreAll(tables: SalicTables, metrics: readonly MetricDefinition[] = REGISTRY): ScoreRun {
+  const pronacs = projectPronacs(tables);
+  const isProject = new Set(pronacs);
+  const results = new Map<MetricId, MetricResults>();
+  const unavailable = new Map<MetricId, string>();
+  for (const metric of metrics) {
+    const missing = metric.tables.filter((table) => tables[table] === undefined);
+    if (missing.length > 0) {
+      unavailable.set(metric.id, `table${missing.length > 1 ? "s" : ""} ${missing.join(", ")} not loaded`);
+      results.set(metric.id, new Map());
+    } else {
+      results.set(metric.id, metric.compute(tables, results));
+    }
+  }
+  const totalWeight = metrics.reduce((sum, metric) => sum + Math.max(metric.weight, 0), 0);
+  const filler = new Map(
+    metrics.map((metric) => [
+      metric.id,
+      unavailable.has(metric.id) ? () => notAvailable(metric.details) : () => absentResult(metric),
+    ]),
+  );
+
+  function project(pronac: string): ProjectScore | undefined {
+    if (!isProject.has(pronac)) return undefined;
+    const metricas = {} as Record<MetricId, MetricResult>;
+    let outlierWeight = 0;
+    for (const metric of metrics) {
+      const result = results.get(metric.id)?.get(pronac) ?? filler.get(metric.id)!();
+      metricas[metric.id] = result;
+      if (metric.weight > 0 && result.is_outlier) outlierWeight += metric.weight;
+    }
+    return {
+      pronac,
+      complexidade: weightedComplexity(outlierWeight, totalWeight),
+      admissibilidade: metricas[ADMISSIBILITY_METRIC]?.is_outlier === true ? 10 : 0,
+      metricas,
+    };
+  }
+
+  return { pronacs, project, results, unavailable, metrics };
+}
