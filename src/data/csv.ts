@@ -1,0 +1,99 @@
+import pl from "nodejs-polars";
+import { presentColumns, typedColumns } from "./columns.js";
+import { DataError, showValue } from "./errors.js";
+import { EXPECTED, parseColumns } from "./parse.js";
+import { fieldCountProblem, findMalformed, lineOfRow, recordShape, recordsAt } from "./records.js";
+import type { TableName } from "./schema.js";
+
+/*
+ * Every column is read as text first (inferSchemaLength 0), so identifiers
+ * such as "000014" or "-8571903399542239214" keep every digit; the typed
+ * columns are then parsed by expressions (parse.ts). polars' defaults are
+ * lenient (skip bad rows, truncate long records): both are turned off.
+ * Empty fields, quoted ("") or not, are null.
+ */
+const READ_OPTIONS = {
+  hasHeader: true,
+  inferSchemaLength: 0,
+  ignoreErrors: false,
+  truncateRaggedLines: false,
+  missingIsNull: true,
+  nullValues: "",
+  sep: ",",
+  quoteChar: '"',
+  encoding: "utf8",
+} as const;
+
+const LF = 10;
+const CR = 13;
+
+/** The bytes without trailing line breaks, so blank lines at the very end are not read as empty records. */
+function withoutTrailingBreaks(bytes: Buffer): Buffer {
+  let end = bytes.length;
+  while (end > 0 && (bytes[end - 1] === LF || bytes[end - 1] === CR)) end--;
+  return bytes.subarray(0, end);
+}
+
+function isEmpty(bytes: Buffer): boolean {
+  const bom = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  return bytes.length <= bom;
+}
+
+/** The header's field count, read by the same parser as the data. */
+function headerWidth(bytes: Buffer): number {
+  const [header] = recordsAt(bytes, [0]);
+  return header ? recordShape(bytes, header).fields : 0;
+}
+
+function firstLine(error: unknown): string {
+  return (error instanceof Error ? error.message : String(error)).split("\n")[0] ?? "";
+}
+
+/** A DataError for a file polars could not parse, located by a scan of the file. */
+function malformed(bytes: Buffer, file: string, cause: unknown): DataError {
+  const found = findMalformed(bytes, headerWidth(bytes));
+  if (found) return new DataError({ file, line: found.line }, `malformed CSV: ${found.problem}`);
+  return new DataError({ file }, `malformed CSV (${firstLine(cause)})`);
+}
+
+/**
+ * polars reads a record with too few fields as if the missing ones were
+ * empty, so such a record leaves the header's last column null. Those rows,
+ * and only those, are counted field by field.
+ */
+function checkShortRecords(bytes: Buffer, raw: pl.DataFrame, file: string): void {
+  const last = raw.columns[raw.columns.length - 1];
+  if (last === undefined || raw.getColumn(last).nullCount() === 0) return;
+  const rows = raw.getColumn(last).isNull().argTrue().toArray() as number[];
+  for (const record of recordsAt(bytes, rows.map((row) => row + 1))) {
+    const problem = fieldCountProblem(record, recordShape(bytes, record).fields, raw.width);
+    if (problem !== undefined) throw new DataError({ file, line: record.line }, `malformed CSV: ${problem}`);
+  }
+}
+
+/**
+ * Reads one table from CSV bytes (UTF-8, header row, comma, RFC 4180
+ * quoting) into a frame with the schema's dtypes: required int, number and
+ * datetime columns parsed, every other declared column kept as Utf8,
+ * undeclared columns dropped.
+ * @param file named in errors.
+ * @throws DataError naming the file, and the line, column and value when known.
+ */
+export function readCsv(bytes: Buffer, file: string, table: TableName): pl.DataFrame {
+  const body = withoutTrailingBreaks(bytes);
+  if (isEmpty(body)) throw new DataError({ file }, "the file is empty (expected a header row)");
+  let raw: pl.DataFrame;
+  try {
+    raw = pl.readCSV(body, READ_OPTIONS);
+  } catch (error) {
+    throw malformed(body, file, error);
+  }
+  const columns = presentColumns(raw.columns, table, file);
+  checkShortRecords(body, raw, file);
+  const text = raw.select(...columns.map((c) => c.name));
+  const parsed = parseColumns(text, typedColumns(columns));
+  if (parsed.df) return parsed.df;
+  const { row, column, value, type } = parsed.bad;
+  const line = lineOfRow(body, row);
+  throw new DataError({ file, ...(line === undefined ? { row: row + 1 } : { line }), column, value }, `${showValue(value)} ${EXPECTED[type]}`);
+}

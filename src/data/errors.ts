@@ -1,0 +1,53 @@
+import { basename } from "node:path";
+
+/** Where a bad input sits; every field that is known is named in the message too. */
+export interface DataErrorDetails {
+  /** The file (or data directory) as given to the loader. */
+  readonly file: string;
+  /** 1-based physical line of the CSV record (the header is line 1). */
+  readonly line?: number;
+  /** 1-based data row (Parquet, where there are no lines). */
+  readonly row?: number;
+  readonly column?: string;
+  /** The offending text, exactly as read. */
+  readonly value?: string;
+}
+
+/**
+ * Bad input data: a missing file or column, a malformed CSV record, a value
+ * that does not parse as its declared type. The message names the file (by
+ * its base name), line or row, column and value; the fields carry the same
+ * facts for programs.
+ */
+export class DataError extends Error {
+  readonly file: string;
+  readonly line?: number;
+  readonly row?: number;
+  readonly column?: string;
+  readonly value?: string;
+
+  /** @param problem what is wrong, said after the location, e.g. `missing column "PRONAC"`. */
+  constructor(details: DataErrorDetails, problem: string) {
+    super(`${location(details)}: ${problem}`);
+    this.name = "DataError";
+    this.file = details.file;
+    if (details.line !== undefined) this.line = details.line;
+    if (details.row !== undefined) this.row = details.row;
+    if (details.column !== undefined) this.column = details.column;
+    if (details.value !== undefined) this.value = details.value;
+  }
+}
+
+function location(d: DataErrorDetails): string {
+  const parts = [basename(d.file) || d.file];
+  if (d.line !== undefined) parts.push(`line ${d.line}`);
+  if (d.row !== undefined) parts.push(`row ${d.row}`);
+  if (d.column !== undefined) parts.push(`column ${d.column}`);
+  return parts.join(", ");
+}
+
+/** A value as shown in a message: JSON-quoted (so blanks and newlines show), cut at 80 characters. */
+export function showValue(value: string): string {
+  const cut = value.length > 80 ? `${value.slice(0, 77)}...` : value;
+  return JSON.stringify(cut);
+}

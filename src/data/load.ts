@@ -1,0 +1,59 @@
+import { existsSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { DataError } from "./errors.js";
+import { sha256Hex } from "./hash.js";
+import { TABLE_NAMES, type SalicTables, type TableName } from "./schema.js";
+import { readTableBytes } from "./table.js";
+
+/** The tables of one data directory, what is missing from it, and the hash of every file read. */
+export interface LoadedData {
+  /** The directory as given. */
+  dir: string;
+  /** Only tables whose file exists. */
+  tables: SalicTables;
+  /** Table → human reason it was not loaded ("planilha_captacao.csv (or .parquet) not found in DIR"). */
+  missing: ReadonlyMap<TableName, string>;
+  /** File name (e.g. "planilha_projetos.csv") → sha256 hex of its bytes, for each file read. */
+  files: Readonly<Record<string, string>>;
+}
+
+/**
+ * Reads a data directory: `<table>.csv` or `<table>.parquet` for each Salic
+ * table (see {@link readTable}). A table with neither file is recorded in
+ * `missing`, not an error; other files in the directory are ignored.
+ * @param options.tables read only these tables (default: all five).
+ * @throws DataError when the directory does not exist, a table has both a
+ *   .csv and a .parquet file, an unknown table is asked for, or a file is malformed.
+ */
+export function loadDataDir(dir: string, options?: { tables?: readonly TableName[] }): LoadedData {
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) {
+    throw new DataError({ file: dir }, `data directory not found: ${dir}`);
+  }
+  const wanted = options?.tables ?? TABLE_NAMES;
+  for (const table of wanted) {
+    if (!TABLE_NAMES.includes(table)) {
+      throw new DataError({ file: dir }, `unknown table "${String(table)}" (expected one of ${TABLE_NAMES.join(", ")})`);
+    }
+  }
+  const tables: SalicTables = {};
+  const missing = new Map<TableName, string>();
+  const files: Record<string, string> = {};
+  for (const table of TABLE_NAMES.filter((t) => wanted.includes(t))) {
+    const csv = `${table}.csv`;
+    const parquet = `${table}.parquet`;
+    const hasCsv = existsSync(join(dir, csv));
+    const hasParquet = existsSync(join(dir, parquet));
+    if (hasCsv && hasParquet) {
+      throw new DataError({ file: dir }, `both ${csv} and ${parquet} are present; keep one of them`);
+    }
+    if (!hasCsv && !hasParquet) {
+      missing.set(table, `${csv} (or .parquet) not found in ${dir}`);
+      continue;
+    }
+    const name = hasCsv ? csv : parquet;
+    const { df, bytes } = readTableBytes(join(dir, name), table);
+    tables[table] = df;
+    files[name] = sha256Hex(bytes);
+  }
+  return { dir, tables, missing, files };
+}
