@@ -109,8 +109,8 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
 }
 
 async function score(args: readonly string[], io: CliIo): Promise<number> {
-  const options = parseOptions("score", args, ["data", "pronac", "out", "format"]);
-  if (options.help) {
+  const { help, values: options } = parseOptions("score", args, ["data", "pronac", "out", "format"]);
+  if (help) {
     io.stdout.write(SCORE_USAGE);
     return 0;
   }
@@ -136,8 +136,8 @@ async function score(args: readonly string[], io: CliIo): Promise<number> {
 }
 
 async function serve(args: readonly string[], io: CliIo): Promise<number> {
-  const options = parseOptions("serve", args, ["data", "port", "host"]);
-  if (options.help) {
+  const { help, values: options } = parseOptions("serve", args, ["data", "port", "host"]);
+  if (help) {
     io.stdout.write(SERVE_USAGE);
     return 0;
   }
@@ -173,7 +173,10 @@ export function unavailableNotices(loaded: Pick<LoadedData, "missing">, run: Pic
   return notices;
 }
 
-type Options = { help: boolean } & Partial<Record<string, string>>;
+interface Options {
+  help: boolean;
+  values: Partial<Record<string, string>>;
+}
 
 // parseArgs only tokenises (strict: false); the checks below give messages
 // that name the parameter instead of node's generic ones.
@@ -186,7 +189,7 @@ function parseOptions(command: string, args: readonly string[], names: readonly 
     allowPositionals: true,
     tokens: true,
   });
-  const options: Options = { help: false };
+  const options: Options = { help: false, values: {} };
   for (const token of tokens) {
     if (token.kind === "positional") throw new UsageError(`unexpected argument "${token.value}"`, command);
     if (token.kind === "option-terminator") continue;
@@ -195,7 +198,7 @@ function parseOptions(command: string, args: readonly string[], names: readonly 
       options.help = true;
     } else if (names.includes(token.name)) {
       if (token.value === undefined) throw new UsageError(`${token.rawName} needs a value`, command);
-      options[token.name] = token.value;
+      options.values[token.name] = token.value;
     } else {
       throw new UsageError(`unknown option ${token.rawName}`, command);
     }

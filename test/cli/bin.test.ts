@@ -1,4 +1,4 @@
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
@@ -34,5 +34,27 @@ describe("salic-ml as a process", () => {
     expect(result.status).toBe(1);
     expect(result.stdout).toBe("");
     expect(result.stderr).toContain("planilha_captacao.csv");
+  });
+});
+
+describe("salic-ml serve as a process", () => {
+  it("starts the service on the given host and port and says where", async () => {
+    const child = spawn(process.execPath, ["--import", "tsx", "src/cli.ts", "serve", "--data", dataDir(), "--port", "0"], {
+      cwd: repo,
+    });
+    try {
+      let stderr = "";
+      const url = await new Promise<string>((resolve, reject) => {
+        child.stderr.on("data", (chunk: Buffer) => {
+          stderr += chunk.toString("utf8");
+          const match = /serving .* at (http:\/\/127\.0\.0\.1:\d+)/.exec(stderr);
+          if (match) resolve(match[1]!);
+        });
+        child.on("exit", (code) => reject(new Error(`serve exited with ${code}:\n${stderr}`)));
+      });
+      expect((await fetch(url)).status).toBeLessThan(500);
+    } finally {
+      child.kill();
+    }
   });
 });

@@ -120,12 +120,19 @@ describe("salic-ml score with incomplete or malformed data", () => {
     const { code, stdout, stderr } = await runCli(["score", "--data", dir]);
     expect(code).toBe(0);
     expect(stderr).toMatch(
-      /^salic-ml: planilha_captacao\.csv not found in .+: valor_captado, valor_a_ser_comprovado reported as not available\n$/,
+      /^salic-ml: planilha_captacao\.csv \(or \.parquet\) not found in .+: valor_captado, valor_a_ser_comprovado reported as not available\n$/,
     );
     const fourteen = parse(stdout).find((p) => p.pronac === "14")!;
     expect(fourteen.metricas.valor_captado).toMatchObject({ valor: 0, valor_valido: false, is_outlier: false });
     // Without the money-owed outlier 14 keeps comprovantes_acima_50 (2) and transferencia (5): 10 · 7 / 22 → 3.2.
     expect(fourteen.complexidade).toBe(3.2);
+  });
+
+  it("stops without planilha_projetos, which lists the projects to score: exit 1, nothing written", async () => {
+    const dir = dataDir({ omit: ["planilha_projetos.csv"] });
+    const { code, stdout, stderr } = await runCli(["score", "--data", dir]);
+    expect({ code, stdout }).toEqual({ code: 1, stdout: "" });
+    expect(stderr).toMatch(/^salic-ml: planilha_projetos\.csv .*not found in .+: it lists the projects to score\n$/);
   });
 
   it("stops on a malformed value with the loader's message (file, line, column, value), exit 1, no output file", async () => {
