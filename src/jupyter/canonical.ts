@@ -22,10 +22,11 @@ const SPLIT_MIMES = new Set(["application/javascript", "image/svg+xml"]);
  * The canonical form of a notebook, so that re-executing an unchanged
  * notebook gives an identical file: nbformat 4.5; fixed kernelspec and
  * language_info; no execution timestamps or other volatile metadata; cell
- * ids from the cell's position (`cell-1`, …); execution counts 1..n over the
- * non-blank code cells in order; consecutive stream outputs of one stream
- * merged (the kernel's chunking varies between runs); multi-line strings as
- * lists of lines, as Jupyter writes them.
+ * ids from the cell's position (`cell-1`, …); execution counts 1..n over
+ * the code cells that ran, in order (a cell that never ran keeps null);
+ * consecutive stream outputs of one stream merged (the kernel's chunking
+ * varies between runs); multi-line strings as lists of lines, as Jupyter
+ * writes them.
  */
 export function canonicalNotebook(nb: Notebook): Notebook {
   const metadata: Record<string, unknown> = { kernelspec: { ...KERNELSPEC }, language_info: structuredClone(LANGUAGE_INFO) };
@@ -34,9 +35,10 @@ export function canonicalNotebook(nb: Notebook): Notebook {
   const cells = nb.cells.map((cell, i) => {
     const base = { id: `cell-${i + 1}`, cell_type: cell.cell_type, metadata: cellMetadata(cell), source: splitLines(sourceText(cell)) };
     if (cell.cell_type !== "code") return cell.attachments !== undefined ? { ...base, attachments: cell.attachments } : base;
-    const executed = sourceText(cell).trim() !== "";
-    const n = executed ? ++count : null;
-    return { ...base, execution_count: n, outputs: executed ? canonicalOutputs(cell.outputs ?? [], n) : [] };
+    // A cell that never ran (count null) stays visibly unexecuted; blank cells never run.
+    const ran = sourceText(cell).trim() !== "" && typeof cell.execution_count === "number";
+    const n = ran ? ++count : null;
+    return { ...base, execution_count: n, outputs: sourceText(cell).trim() !== "" ? canonicalOutputs(cell.outputs ?? [], n) : [] };
   });
   return { cells, metadata, nbformat: 4, nbformat_minor: 5 };
 }

@@ -37,7 +37,8 @@ export function checkNotebooks(paths: readonly string[]): RenderProblem[] {
       const cell = p.path[0] === "cells" && typeof p.path[1] === "number" ? p.path[1] + 1 : undefined;
       problems.push({ notebook: path, ...(cell !== undefined ? { cell } : {}), reason: `nbformat schema: ${p.message} (at /${p.path.join("/")})` });
     }
-    return [...problems, ...checkContent(path)];
+    // Content checks assume the schema's shapes: a broken document gets its schema problems (and size) only.
+    return [...problems, ...checkContent(path, problems.length === 0)];
   });
 }
 
@@ -46,11 +47,12 @@ export function checkNotebook(path: string): RenderProblem[] {
   return checkNotebooks([path]);
 }
 
-function checkContent(path: string): RenderProblem[] {
+function checkContent(path: string, schemaValid: boolean): RenderProblem[] {
   const problems: RenderProblem[] = [];
   const add = (reason: string, cell?: number) => problems.push({ notebook: path, ...(cell !== undefined ? { cell } : {}), reason });
   const size = statSync(path).size;
   if (size > NOTEBOOK_SIZE_BUDGET) add(`file is ${(size / 1024 / 1024).toFixed(2)} MB, over the ${NOTEBOOK_SIZE_BUDGET / 1024 / 1024} MB budget (smaller figures or tables?)`);
+  if (!schemaValid) return problems;
   const text = readFileSync(path, "utf8");
   let nb: Notebook;
   try {
@@ -59,7 +61,6 @@ function checkContent(path: string): RenderProblem[] {
     add(`not valid JSON: ${(error as Error).message}`);
     return problems;
   }
-  if (!Array.isArray(nb?.cells)) return problems; // the schema check has said why
   if (serializeNotebook(nb) !== text) add("not in canonical form: run `npm run notebooks -- NAME` to execute and canonicalize it");
 
   nb.cells.forEach((cell, i) => {

@@ -2,7 +2,7 @@ import * as aq from "arquero";
 import type pl from "nodejs-polars";
 import { loadDataDir, type LoadedData } from "../data/index.js";
 import type { TableName } from "../data/schema.js";
-import { canonicalDataDir } from "./result.js";
+import { rememberDataDir } from "./data-dir.js";
 
 /** The tables of a data directory as arquero tables (same columns and values as the polars frames). */
 export interface ArqueroData {
@@ -18,8 +18,6 @@ export interface LoadOptions {
   tables?: readonly TableName[];
 }
 
-let lastDir: string | undefined;
-
 /**
  * Loads a data directory into nodejs-polars frames with src/data's loader
  * (typed columns; identifiers stay strings) and remembers `dir`, as given,
@@ -27,7 +25,7 @@ let lastDir: string | undefined;
  */
 export function loadPolars(dir: string, options: LoadOptions = {}): LoadedData {
   const loaded = loadDataDir(dir, options.tables !== undefined ? { tables: options.tables } : undefined);
-  lastDir = canonicalDataDir(dir);
+  rememberDataDir(dir);
   return loaded;
 }
 
@@ -48,9 +46,4 @@ export function toArquero(frame: pl.DataFrame): aq.ColumnTable {
   const columns: Record<string, unknown[]> = {};
   for (const series of frame.getColumns()) columns[series.name] = series.toArray() as unknown[];
   return aq.table(columns, frame.columns);
-}
-
-/** The directory of the last load, canonical (what `publish` reports as `data_dir`). */
-export function currentDataDir(): string | undefined {
-  return lastDir;
 }

@@ -49,10 +49,15 @@ export function plainTable(t: FormattedTable): string {
   return [line(columns), widths.map((w) => "-".repeat(w)).join("  "), ...cells.map(line)].join("\n");
 }
 
-const MARKDOWN_SPECIAL = /[\\`*_[\]<>|#~]/g;
+const MARKDOWN_SPECIAL = /[\\`*[\]<>|#~]/g;
+// An underscore inside a word never starts emphasis (GFM): keep is_outlier readable in the source.
+const LOOSE_UNDERSCORE = /(?<![\p{L}\p{N}])_|_(?![\p{L}\p{N}])/gu;
 
 function escapeMarkdown(s: string): string {
-  return s.replace(MARKDOWN_SPECIAL, (c) => `\\${c}`).replace(/\r\n|\r|\n/g, " ");
+  return s
+    .replace(MARKDOWN_SPECIAL, (c) => `\\${c}`)
+    .replace(LOOSE_UNDERSCORE, "\\_")
+    .replace(/\r\n|\r|\n/g, " ");
 }
 
 /** Display width in code points (close enough for Portuguese text). */

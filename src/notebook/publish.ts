@@ -1,4 +1,4 @@
-import { currentDataDir } from "./data.js";
+import { currentDataDir } from "./data-dir.js";
 import { show, type DisplayBundle } from "./display.js";
 import { formatTable, markdownTable, plainTable } from "./markdown.js";
 import {
