@@ -1,11 +1,6 @@
-import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
-
-/** sha256 hex of a string or bytes. */
-export function sha256(content: string | Uint8Array): string {
-  return createHash("sha256").update(content).digest("hex");
-}
+import { sha256Hex } from "../data/hash.js";
 
 /** The repository-relative path and sha256 of one source file. */
 export interface SourceHash {
@@ -39,7 +34,7 @@ export function localDependencies(root: string, file: string): SourceHash[] {
 /** Path (relative to root, POSIX separators) and sha256 of a file. */
 export function hashSource(root: string, file: string): SourceHash {
   const absolute = resolve(root, file);
-  return { path: relative(root, absolute).split("\\").join("/"), sha256: sha256(readFileSync(absolute)) };
+  return { path: relative(root, absolute).split("\\").join("/"), sha256: sha256Hex(readFileSync(absolute)) };
 }
 
 /** Files of src/metrics that name every metric id without defining one. */

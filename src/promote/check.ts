@@ -1,0 +1,66 @@
+import { existsSync, readFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { hashFile } from "../data/hash.js";
+import type { MetricDefinition } from "../metrics/types.js";
+import { notebookHash } from "./build-record.js";
+import { renderCatalog } from "./catalog.js";
+import { PROMOTED_IDS_FILE, renderPromotedIds } from "./outputs.js";
+import { readRecords, recordsDir, type PromotionRecord } from "./record.js";
+import { hashSource, localDependencies } from "./sources.js";
+
+/** One metric whose promotion no longer holds, and what changed. */
+export interface Staleness {
+  metric: string;
+  changes: string[];
+}
+
+/**
+ * The staleness check (`npm run promote -- --check`): for every registered
+ * metric, its record must exist and its notebook, module (with the code it
+ * imports) and data must hash as they did when promoted. Nothing is executed.
+ * The generated catalog and promoted ids must match the records too.
+ */
+export function checkRecords(root: string, registry: readonly MetricDefinition[]): Staleness[] {
+  const records = readRecords(root);
+  const stale: Staleness[] = [];
+  for (const metric of registry) {
+    const record = records.get(metric.id);
+    const changes = record === undefined ? ["no promotion record (promoted/" + metric.id + ".json)"] : recordChanges(root, record);
+    if (changes.length > 0) stale.push({ metric: metric.id, changes });
+  }
+  const generated: [string, string][] = [
+    [join(recordsDir(root), "README.md"), renderCatalog(registry, records)],
+    [join(root, PROMOTED_IDS_FILE), renderPromotedIds(registry.map((m) => m.id).filter((id) => records.has(id)))],
+  ];
+  for (const [path, expected] of generated) {
+    if (!existsSync(path) || readFileSync(path, "utf8") !== expected) {
+      stale.push({ metric: "(generated)", changes: [`${path.slice(root.length + 1)} does not match the records`] });
+    }
+  }
+  return stale;
+}
+
+/** What differs between a record and the files it names. */
+export function recordChanges(root: string, record: PromotionRecord): string[] {
+  const changes: string[] = [];
+  const changedFile = (path: string, expected: string, actual: () => string, what: string) => {
+    if (!existsSync(resolve(root, path))) changes.push(`${what} ${path} no longer exists`);
+    else if (actual() !== expected) changes.push(`${what} ${path} changed`);
+  };
+  changedFile(record.notebook.path, record.notebook.sha256, () => notebookHash(root, record.notebook.path).sha256, "notebook");
+  changedFile(record.module.path, record.module.sha256, () => hashSource(root, record.module.path).sha256, "module");
+  if (existsSync(resolve(root, record.module.path))) {
+    const now = new Map(localDependencies(root, record.module.path).map((d) => [d.path, d.sha256]));
+    const then = new Map(record.module.deps.map((d) => [d.path, d.sha256]));
+    for (const [path, sha] of then) {
+      if (!now.has(path)) changes.push(`module dependency ${path} is no longer imported`);
+      else if (now.get(path) !== sha) changes.push(`module dependency ${path} changed`);
+    }
+    for (const path of now.keys()) if (!then.has(path)) changes.push(`module now also imports ${path}`);
+  }
+  for (const [file, sha] of Object.entries(record.data.files)) {
+    const path = join(record.data.dir, file);
+    changedFile(path, sha, () => hashFile(resolve(root, path)), "data file");
+  }
+  return changes;
+}

@@ -1,0 +1,261 @@
+import { readdirSync } from "node:fs";
+import { isAbsolute, join, relative, resolve } from "node:path";
+import { loadDataDir } from "../data/load.js";
+import { executeNotebook, NotebookExecutionError } from "../jupyter/execute.js";
+import { readPublishedResults } from "../jupyter/results.js";
+import { REGISTRY } from "../metrics/registry.js";
+import type { MetricDefinition } from "../metrics/types.js";
+import { resultProblems, type PublishedResult } from "../notebook/result.js";
+import { scoreAll } from "../score/score-all.js";
+import { agrees, compareResults, type Comparison, type ProjectValues, type Tolerance } from "./compare.js";
+import { manifestProblems } from "./manifest.js";
+import { publishedMetrics, reachedSources, readNotebookSource, type NotebookSource } from "./notebook-source.js";
+import { buildRecord } from "./build-record.js";
+import { writePromotedOutputs } from "./outputs.js";
+import { writeRecord, type PromotionRecord } from "./record.js";
+import { metricModulePath } from "./sources.js";
+
+/** The notebook parameter through which the gate gives a notebook its data directory. */
+export const DATA_DIR_PARAMETER = "dataDir";
+
+/** Options of `promote`. */
+export interface GateOptions {
+  /** Repository root: records, notebooks and modules are found from here. */
+  root: string;
+  /** Folder of the research notebooks, relative to root (default "notebooks"). */
+  notebooksDir?: string;
+  /** Data directory, relative to root or absolute (default "data-samples"). */
+  dataDir?: string;
+  /** Metrics to promote (default: every registered metric). */
+  metrics?: readonly string[];
+  /** The metric registry (default REGISTRY). */
+  registry?: readonly MetricDefinition[];
+  /** Notebooks executed at once (default 2: one per core). */
+  concurrency?: number;
+  /** Per-cell time limit of a notebook (default 300 s). */
+  cellTimeoutSeconds?: number;
+  /** Where progress lines go (default: nowhere). */
+  log?: (line: string) => void;
+  /** Date written into records (default: today, UTC). */
+  today?: string;
+}
+
+/** The gate's decision on one metric. */
+export interface Verdict {
+  metric: string;
+  ok: boolean;
+  /** Repository-relative notebook path, when one publishes the metric. */
+  notebook?: string;
+  /** Why the metric was refused. */
+  reason?: string;
+  comparison?: Comparison;
+  tolerance?: Tolerance;
+  record?: PromotionRecord;
+}
+
+/** Refusal of the whole run (bad arguments, changed sample data): nothing is executed or written. */
+export class GateError extends Error {
+  override name = "GateError";
+}
+
+interface Candidate {
+  metric: MetricDefinition;
+  notebook: NotebookSource;
+  modulePath: string;
+}
+
+/**
+ * The promotion gate: executes each notebook that publishes a selected metric
+ * (with the data directory injected into its `parameters` cell), runs the
+ * registered modules on the same data, compares project by project, and
+ * writes a record for each metric that agrees (promoted/<metric>.json, plus
+ * the catalog). A refused metric keeps its previous record. Resolves with one
+ * verdict per selected metric (and per published metric with no module).
+ */
+export async function promote(options: GateOptions): Promise<Verdict[]> {
+  const root = resolve(options.root);
+  const log = options.log ?? (() => undefined);
+  const registry = options.registry ?? REGISTRY;
+  const dataDir = resolve(root, options.dataDir ?? "data-samples");
+  const notebooksDir = resolve(root, options.notebooksDir ?? "notebooks");
+  const selected = selectMetrics(registry, options.metrics);
+
+  const changed = manifestProblems(dataDir);
+  if (changed.length > 0) {
+    throw new GateError(
+      `sample data in ${rel(root, dataDir)} does not match its manifest:\n  ${changed.join("\n  ")}\n` +
+        "Regenerate it with `npm run samples` (or restore the files) before promoting.",
+    );
+  }
+
+  const verdicts: Verdict[] = [];
+  const publishers = findPublishers(root, notebooksDir);
+  if (options.metrics === undefined) {
+    for (const [metric, notebooks] of publishers) {
+      if (registry.some((m) => m.id === metric)) continue;
+      verdicts.push({ metric, ok: false, notebook: notebooks[0]!.path, reason: `${notebooks[0]!.path} publishes ${metric}, which has no module in the registry` });
+    }
+  }
+  const candidates: Candidate[] = [];
+  for (const metric of selected) {
+    const refusal = (reason: string, notebook?: string) => verdicts.push({ metric: metric.id, ok: false, reason, notebook });
+    const notebooks = publishers.get(metric.id) ?? [];
+    if (notebooks.length === 0) {
+      refusal(`no notebook in ${rel(root, notebooksDir)}/ publishes ${metric.id}`);
+      continue;
+    }
+    const notebook = notebooks[0]!;
+    if (notebooks.length > 1) {
+      refusal(`${notebooks.length} notebooks publish ${metric.id} (${notebooks.map((n) => n.path).join(", ")}); expected one`);
+      continue;
+    }
+    const modulePath = metricModulePath(root, metric.id);
+    if (modulePath === undefined) {
+      refusal(`cannot tell which file of src/metrics defines ${metric.id}`, notebook.path);
+      continue;
+    }
+    const via = reachedSources(root, notebook).get(modulePath);
+    if (via !== undefined) {
+      refusal(`${notebook.path} imports "${via}", which reaches ${modulePath}: agreement with its own module proves nothing`, notebook.path);
+      continue;
+    }
+    candidates.push({ metric, notebook, modulePath });
+  }
+
+  const published = await executeAll(root, dataDir, candidates, options, log);
+  const data = loadDataDir(dataDir);
+  const moduleValues = modulePerProject(scoreAll(data.tables, registry), candidates);
+
+  for (const candidate of candidates) {
+    const id = candidate.metric.id;
+    const outcome = published.get(candidate.notebook.path)!;
+    const base = { metric: id, notebook: candidate.notebook.path };
+    if (typeof outcome === "string") {
+      verdicts.push({ ...base, ok: false, reason: outcome });
+      continue;
+    }
+    const result = outcome.get(id);
+    if (result === undefined) {
+      verdicts.push({ ...base, ok: false, reason: `${candidate.notebook.path} ran but published no result for ${id}` });
+      continue;
+    }
+    const expectedDir = notebookDataDir(root, candidate.notebook.path, dataDir);
+    if (result.data_dir !== expectedDir) {
+      verdicts.push({ ...base, ok: false, reason: `${candidate.notebook.path} published data_dir "${result.data_dir}", not the injected "${expectedDir}"` });
+      continue;
+    }
+    const comparison = compareResults(result.projects, moduleValues.get(id)!, result.tolerance);
+    if (!agrees(comparison)) {
+      verdicts.push({ ...base, ok: false, reason: "notebook and module disagree", comparison, tolerance: result.tolerance });
+      continue;
+    }
+    const record = buildRecord({ root, metric: id, notebook: candidate.notebook.path, modulePath: candidate.modulePath, dataDir, files: data.files, tolerance: result.tolerance, comparison, today: options.today });
+    writeRecord(root, record);
+    verdicts.push({ ...base, ok: true, comparison, tolerance: result.tolerance, record });
+  }
+  writePromotedOutputs(root, registry);
+  return verdicts.sort((a, b) => order(registry, a.metric) - order(registry, b.metric));
+}
+
+function selectMetrics(registry: readonly MetricDefinition[], ids: readonly string[] | undefined): MetricDefinition[] {
+  if (ids === undefined || ids.length === 0) return [...registry];
+  return ids.map((id) => {
+    const metric = registry.find((m) => m.id === id);
+    if (metric === undefined) throw new GateError(`unknown metric "${id}"; registered: ${registry.map((m) => m.id).join(", ")}`);
+    return metric;
+  });
+}
+
+/** Metric id → the notebooks publishing it, read from their sources without executing them. */
+function findPublishers(root: string, notebooksDir: string): Map<string, NotebookSource[]> {
+  const publishers = new Map<string, NotebookSource[]>();
+  for (const file of readdirSync(notebooksDir).filter((f) => f.endsWith(".ipynb")).sort()) {
+    const source = readNotebookSource(root, join(notebooksDir, file));
+    for (const metric of publishedMetrics(source)) publishers.set(metric, [...(publishers.get(metric) ?? []), source]);
+  }
+  return publishers;
+}
+
+/** The data directory as the notebook's parameters cell spells it: relative to the notebook's folder. */
+function notebookDataDir(root: string, notebookPath: string, dataDir: string): string {
+  const from = resolve(root, notebookPath, "..");
+  return relative(from, dataDir).split("\\").join("/") || ".";
+}
+
+type Published = Map<string, PublishedResult> | string;
+
+/** Executes each candidate notebook once, `concurrency` at a time: its published results, or why it failed. */
+async function executeAll(
+  root: string,
+  dataDir: string,
+  candidates: readonly Candidate[],
+  options: GateOptions,
+  log: (line: string) => void,
+): Promise<Map<string, Published>> {
+  const paths = [...new Set(candidates.map((c) => c.notebook.path))];
+  const outcomes = new Map<string, Published>();
+  let next = 0;
+  const worker = async () => {
+    while (next < paths.length) {
+      const index = next++;
+      const path = paths[index]!;
+      const tag = `[${index + 1}/${paths.length}] ${path}`;
+      log(`${tag}: running`);
+      const started = Date.now();
+      try {
+        const executed = await executeNotebook(resolve(root, path), {
+          parameters: { [DATA_DIR_PARAMETER]: notebookDataDir(root, path, dataDir) },
+          cellTimeoutSeconds: options.cellTimeoutSeconds ?? 300,
+        });
+        outcomes.set(path, readResults(path, executed.notebook));
+        log(`${tag}: done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+      } catch (error) {
+        outcomes.set(path, executionFailure(error));
+        log(`${tag}: FAILED after ${((Date.now() - started) / 1000).toFixed(1)} s`);
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, options.concurrency ?? 2) }, worker));
+  return outcomes;
+}
+
+function readResults(path: string, notebook: Parameters<typeof readPublishedResults>[0]): Published {
+  const results = new Map<string, PublishedResult>();
+  for (const found of readPublishedResults(notebook)) {
+    const problems = resultProblems(found.payload);
+    if (problems.length > 0) return `${path} cell ${found.cell}: malformed result: ${problems.join("; ")}`;
+    const result = found.payload as PublishedResult;
+    if (results.has(result.metric)) return `${path} publishes ${result.metric} twice (again in cell ${found.cell})`;
+    results.set(result.metric, result);
+  }
+  return results;
+}
+
+function executionFailure(error: unknown): string {
+  if (!(error instanceof NotebookExecutionError)) return error instanceof Error ? error.message : String(error);
+  const parts = [error.message];
+  if (error.stderr.trim() !== "" && !error.message.includes(error.stderr.trim())) parts.push(`stderr:\n${error.stderr.trim()}`);
+  return parts.join("\n");
+}
+
+/** The module's results in the notebook's shape: metric → PRONAC → result, for projects where it is available. */
+function modulePerProject(run: ReturnType<typeof scoreAll>, candidates: readonly Candidate[]): Map<string, ProjectValues> {
+  const values = new Map<string, Record<string, Record<string, unknown>>>(candidates.map((c) => [c.metric.id, {}]));
+  for (const pronac of run.pronacs) {
+    const project = run.project(pronac)!;
+    for (const [metric, perProject] of values) {
+      const result = project.metricas[metric as keyof typeof project.metricas];
+      if (result?.valor_valido) perProject[pronac] = result;
+    }
+  }
+  return values;
+}
+
+function order(registry: readonly MetricDefinition[], id: string): number {
+  const i = registry.findIndex((m) => m.id === id);
+  return i < 0 ? registry.length : i;
+}
+
+function rel(root: string, path: string): string {
+  return isAbsolute(path) ? relative(root, path).split("\\").join("/") || "." : path;
+}
