@@ -27,11 +27,18 @@ const READ_OPTIONS = {
 const LF = 10;
 const CR = 13;
 
-/** The bytes without trailing line breaks, so blank lines at the very end are not read as empty records. */
-function withoutTrailingBreaks(bytes: Buffer): Buffer {
+/**
+ * The bytes ending in exactly one line break: blank lines at the very end are
+ * not records, and polars misses a trailing extra field ("1,2,3,") on a last
+ * line that has no line break (adding one copies the file: rare).
+ */
+function withOneTrailingBreak(bytes: Buffer): Buffer {
   let end = bytes.length;
   while (end > 0 && (bytes[end - 1] === LF || bytes[end - 1] === CR)) end--;
-  return bytes.subarray(0, end);
+  if (end === 0) return bytes.subarray(0, 0);
+  if (bytes[end] === LF) return bytes.subarray(0, end + 1);
+  if (bytes[end] === CR && bytes[end + 1] === LF) return bytes.subarray(0, end + 2);
+  return Buffer.concat([bytes.subarray(0, end), Buffer.from("\n")]);
 }
 
 function isEmpty(bytes: Buffer): boolean {
@@ -80,7 +87,7 @@ function checkShortRecords(bytes: Buffer, raw: pl.DataFrame, file: string): void
  * @throws DataError naming the file, and the line, column and value when known.
  */
 export function readCsv(bytes: Buffer, file: string, table: TableName): pl.DataFrame {
-  const body = withoutTrailingBreaks(bytes);
+  const body = withOneTrailingBreak(bytes);
   if (isEmpty(body)) throw new DataError({ file }, "the file is empty (expected a header row)");
   let raw: pl.DataFrame;
   try {

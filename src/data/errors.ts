@@ -42,7 +42,8 @@ function location(d: DataErrorDetails): string {
   const parts = [basename(d.file) || d.file];
   if (d.line !== undefined) parts.push(`line ${d.line}`);
   if (d.row !== undefined) parts.push(`row ${d.row}`);
-  if (d.column !== undefined) parts.push(`column ${d.column}`);
+  // a column is part of the location of a value; otherwise the problem names it
+  if (d.column !== undefined && (d.line !== undefined || d.row !== undefined)) parts.push(`column ${d.column}`);
   return parts.join(", ");
 }
 

@@ -24,7 +24,7 @@ function kind(dtype: pl.DataType): Kind {
   if (INTEGERS.has(v)) return "integer";
   if (FLOATS.has(v)) return "float";
   if (v === "Decimal") return "decimal";
-  if (v === "Datetime") return /,\)$/.test(String(dtype)) ? "datetime" : "other";
+  if (v === "Datetime") return (dtype as { timeZone?: string }).timeZone ? "other" : "datetime";
   if (v === "Date") return "date";
   if (v === "Null") return "null";
   return "other";
@@ -37,7 +37,7 @@ function text(name: string): pl.Expr {
 }
 
 function cannot(file: string, spec: ColumnSpec, dtype: pl.DataType, why: string): DataError {
-  return new DataError({ file, column: spec.name }, `the column is stored as ${dtype.variant}; ${why}`);
+  return new DataError({ file, column: spec.name }, `column "${spec.name}" is stored as ${dtype.variant}; ${why}`);
 }
 
 /** Text columns are parsed afterwards, as CSV text is; null-typed columns (all null) count as text. */

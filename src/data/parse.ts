@@ -37,10 +37,11 @@ function intStrict(text: pl.Expr): pl.Expr {
 /** Text to Int64 also accepting a zero fraction (`12.0`): a second pass, run only when the first left nulls. */
 function intWithZeroFraction(text: pl.Expr): pl.Expr {
   const noZeros = text.str.stripCharsEnd("0");
-  const integral = text.str.contains(".", true).and(noZeros.str.endsWith("."));
+  // "12.00" → "12." → "12"; "12.." and "1.0.0" keep a dot and fail the cast
+  const integral = noZeros.str.endsWith(".").and(noZeros.str.endsWith("..").not());
   return pl
     .when(integral)
-    .then(noZeros.str.slice(0, noZeros.str.lengths().sub(1)))
+    .then(noZeros.str.stripCharsEnd("."))
     .otherwise(text)
     .cast(pl.Int64, false);
 }

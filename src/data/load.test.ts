@@ -1,0 +1,84 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import pl from "nodejs-polars";
+import { describe, expect, it } from "vitest";
+import { DataError } from "./errors.js";
+import { loadDataDir } from "./load.js";
+
+const root = mkdtempSync(join(tmpdir(), "salic-load-"));
+const CAPTACAO = "Pronac,Segmento,CaptacaoReal\n1,11,5\n";
+const PROJETOS = "PRONAC,Segmento,NomeProjeto,CgcCpf\n000014,11,A,1\n";
+
+/** A fresh data directory holding `files` (name → content). */
+function dataDir(files: Record<string, string>): string {
+  const dir = mkdtempSync(join(root, "d-"));
+  for (const [name, content] of Object.entries(files)) writeFileSync(join(dir, name), content);
+  return dir;
+}
+
+describe("loadDataDir", () => {
+  it("loads the tables present, lists the absent ones with a reason, and ignores other files", () => {
+    const dir = dataDir({ "planilha_captacao.csv": CAPTACAO, "planilha_projetos.csv": PROJETOS, "notes.txt": "x", "other.csv": "a\n1\n" });
+    const data = loadDataDir(dir);
+    expect(data.dir).toBe(dir);
+    expect(Object.keys(data.tables)).toEqual(["planilha_captacao", "planilha_projetos"]);
+    expect(data.tables.planilha_projetos?.getColumn("PRONAC").toArray()).toEqual(["000014"]);
+    expect([...data.missing]).toEqual([
+      ["planilha_orcamentaria", `planilha_orcamentaria.csv (or .parquet) not found in ${dir}`],
+      ["planilha_comprovacao", `planilha_comprovacao.csv (or .parquet) not found in ${dir}`],
+      ["planilha_aprovacao_comprovacao", `planilha_aprovacao_comprovacao.csv (or .parquet) not found in ${dir}`],
+    ]);
+  });
+
+  it("gives the sha256 of each file read, by file name (digests from sha256sum)", () => {
+    const data = loadDataDir(dataDir({ "planilha_captacao.csv": CAPTACAO, "planilha_projetos.csv": PROJETOS }));
+    expect(data.files).toEqual({
+      "planilha_captacao.csv": "9d91151ed531a7148105badb570859e66568a9e5732bebba23d0925f7bb48b71",
+      "planilha_projetos.csv": "a205d413a09a986d013e65c760149a6c127d8d23b5cce6461449a43a78993c32",
+    });
+  });
+
+  it("reads only the tables asked for", () => {
+    const data = loadDataDir(dataDir({ "planilha_captacao.csv": CAPTACAO, "planilha_projetos.csv": PROJETOS }), {
+      tables: ["planilha_projetos", "planilha_orcamentaria"],
+    });
+    expect(Object.keys(data.tables)).toEqual(["planilha_projetos"]);
+    expect([...data.missing.keys()]).toEqual(["planilha_orcamentaria"]);
+    expect(Object.keys(data.files)).toEqual(["planilha_projetos.csv"]);
+  });
+
+  it("reads a table from Parquet", () => {
+    const dir = dataDir({});
+    pl.DataFrame({ Pronac: ["000014"], Segmento: ["11"], CaptacaoReal: [5.25] }).writeParquet(join(dir, "planilha_captacao.parquet"));
+    const data = loadDataDir(dir, { tables: ["planilha_captacao"] });
+    expect(data.tables.planilha_captacao?.toRecords()).toEqual([{ Pronac: "000014", Segmento: "11", CaptacaoReal: 5.25 }]);
+    expect(Object.keys(data.files)).toEqual(["planilha_captacao.parquet"]);
+    expect(data.files["planilha_captacao.parquet"]).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it("rejects a table present as both CSV and Parquet, naming both files", () => {
+    const dir = dataDir({ "planilha_captacao.csv": CAPTACAO, "planilha_captacao.parquet": "" });
+    expect(() => loadDataDir(dir)).toThrow(
+      new DataError({ file: dir }, "both planilha_captacao.csv and planilha_captacao.parquet are present; keep one of them"),
+    );
+  });
+
+  it("rejects a directory that does not exist and an unknown table name", () => {
+    const missing = join(root, "nowhere");
+    expect(() => loadDataDir(missing)).toThrow(`data directory not found: ${missing}`);
+    const dir = dataDir({});
+    expect(() => loadDataDir(dir, { tables: ["planilha_x" as never] })).toThrow(/unknown table "planilha_x"/);
+  });
+
+  it("passes on a malformed file's DataError", () => {
+    const dir = dataDir({ "planilha_captacao.csv": "Pronac,Segmento\n1,11\n" });
+    expect(() => loadDataDir(dir)).toThrow('planilha_captacao.csv: missing column "CaptacaoReal" (a metric reads it)');
+  });
+
+  it("does not take a sub-directory named like a table for its file", () => {
+    const dir = dataDir({});
+    mkdirSync(join(dir, "planilha_captacao.csv"));
+    expect(() => loadDataDir(dir, { tables: ["planilha_captacao"] })).toThrow(DataError);
+  });
+});
