@@ -78,12 +78,13 @@ describe("GET /v1/projects/", () => {
   });
 
   it("keeps the other parameters in the page links", async () => {
-    const body = (await get("/v1/projects/?order_by=pronac&nome__icontains=projeto")).json();
-    expect(body.total).toBe(14);
-    expect(body.next_page_url).toBe("http://salic.test/v1/projects/?order_by=pronac&nome__icontains=projeto&page=2");
-    const second = (await get("/v1/projects/?order_by=pronac&nome__icontains=projeto&page=2")).json();
-    expect(second.prev_page_url).toBe("http://salic.test/v1/projects/?order_by=pronac&nome__icontains=projeto");
-    expect(pronacs(second)).toEqual(["200014"]);
+    // Every name has an "o": all 20 projects, two pages.
+    const body = (await get("/v1/projects/?order_by=pronac&nome__icontains=o")).json();
+    expect(body.total).toBe(20);
+    expect(body.next_page_url).toBe("http://salic.test/v1/projects/?order_by=pronac&nome__icontains=o&page=2");
+    const second = (await get("/v1/projects/?order_by=pronac&nome__icontains=o&page=2")).json();
+    expect(second.prev_page_url).toBe("http://salic.test/v1/projects/?order_by=pronac&nome__icontains=o");
+    expect(pronacs(second)).toEqual(FILLERS.slice(9));
   });
 
   it("orders by pronac as text (000014 first) and by -pronac", async () => {
@@ -291,17 +292,30 @@ describe("GET /v1/projects/{pronac}/details/", () => {
 describe("tax ids", () => {
   const RAW_IDS = ["12345678901", "98765432000110", "8571903399542239214", "11122233344", "55566677788", "12345678000190", "98765432100", "33344455566", "20000000001"];
 
-  it("no response of any endpoint, for any project, carries an 11+ digit run or a raw tax id", async () => {
-    const urls = ["/v1/projects/", "/v1/projects/?page=2", "/v1/projects/?order_by=responsavel", "/v1/metrics/", "/health"];
+  // Every text of a JSON body (keys and string values; numbers such as 4.116156409449845 are not ids).
+  const texts = (value: unknown): string[] =>
+    typeof value === "string"
+      ? [value]
+      : Array.isArray(value)
+        ? value.flatMap(texts)
+        : value !== null && typeof value === "object"
+          ? Object.entries(value).flatMap(([key, item]) => [key, ...texts(item)])
+          : [];
+
+  it("no text in any response of any endpoint, for any project, has an 11+ digit run; no raw tax id anywhere", async () => {
+    const urls = ["/v1/projects/", "/v1/projects/?page=2", "/v1/projects/?order_by=responsavel", "/v1/metrics/"];
     for (const pronac of ["100001", "100002", "100003", "100004", "100005", "000014", ...FILLERS]) {
       urls.push(`/v1/projects/${pronac}/`, `/v1/projects/${pronac}/details/`);
     }
     for (const url of urls) {
       const response = await get(url);
       expect(response.statusCode, url).toBe(200);
-      expect(response.body, url).not.toMatch(/\d{11,}/);
+      for (const text of texts(response.json())) expect(text, url).not.toMatch(/\d{11,}/);
       for (const id of RAW_IDS) expect(response.body, url).not.toContain(id);
     }
+    // /health carries sha256s in hex, whose digit runs are not tax ids: only the raw ids are checked there.
+    const health = await get("/health");
+    for (const id of RAW_IDS) expect(health.body).not.toContain(id);
   });
 });
 

@@ -131,9 +131,11 @@ function registerPage(app: FastifyInstance, webDir: string | undefined): void {
     root: webDir,
     prefix: "/",
     index: "index.html",
+    // Our own cache policy below, instead of the plugin's max-age=0 for everything.
+    cacheControl: false,
     setHeaders(res, path) {
       res.setHeader("cache-control", path.includes("/assets/") ? "public, max-age=31536000, immutable" : "no-cache");
     },
   });
-  app.get("/projetos/:pronac", async (_request, reply) => reply.header("cache-control", "no-cache").sendFile("index.html"));
+  app.get("/projetos/:pronac", async (_request, reply) => reply.sendFile("index.html"));
 }

@@ -16,7 +16,8 @@ export interface BuildInput {
   metrics: readonly MetricDefinition[];
   /** sha256 of each table file, as hashed before loading (file name → sha256). */
   files: Readonly<Record<string, string>>;
-  key: string;
+  /** The cache key of a set of file hashes (with the metrics and code of this run). */
+  keyOf: (files: Readonly<Record<string, string>>) => string;
 }
 
 const FLUSH_BYTES = 8 << 20;
@@ -27,18 +28,16 @@ const FLUSH_BYTES = 8 << 20;
  * the list columns, the sort permutations, and each project's details body,
  * masked and serialised once, with an offset index.
  *
- * @throws DataError from the loaders; Error when planilha_projetos is missing
- *   or when a table file changed between hashing and loading (the entry would
- *   be filed under the wrong key).
+ * The entry's key and files are those of the bytes the loaders actually read
+ * (their sha256s override `input.files`): if a file changed after it was
+ * hashed, the entry is filed under what was scored, never under a stale key.
+ *
+ * @throws DataError from the loaders; Error when planilha_projetos is missing.
  */
 export function buildEntry(input: BuildInput, outDir: string): EntryMeta {
   const started = performance.now();
   const data = loadDataDir(input.dataDir);
-  for (const [name, sha256] of Object.entries(data.files)) {
-    if (input.files[name] !== sha256) {
-      throw new Error(`${name} in ${input.dataDir} changed while the service was reading it; start the service again`);
-    }
-  }
+  const files = { ...input.files, ...data.files };
   const projects = data.tables.planilha_projetos;
   if (projects === undefined) {
     const reason = data.missing.get("planilha_projetos") ?? `planilha_projetos not found in ${input.dataDir}`;
@@ -93,9 +92,9 @@ export function buildEntry(input: BuildInput, outDir: string): EntryMeta {
 
   const meta: EntryMeta = {
     format: CACHE_FORMAT,
-    key: input.key,
+    key: input.keyOf(files),
     data_dir: input.dataDir,
-    files: { ...input.files },
+    files,
     projects: run.pronacs.length,
     metrics: run.metrics.map((metric) => ({
       id: metric.id,

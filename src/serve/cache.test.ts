@@ -16,7 +16,7 @@ beforeEach(() => {
   mkdirSync(join(root, "data"));
   writeServeFixture(join(root, "data"));
   lines.length = 0;
-  options = { dataDir: join(root, "data"), cacheDir: join(root, "cache"), metrics: REGISTRY, log: (line) => lines.push(line) };
+  options = { dataDir: join(root, "data"), cacheDir: join(root, "cache"), metrics: REGISTRY, log: (line) => lines.push(line), codeVersion: "test" };
 });
 
 afterEach(() => rmSync(root, { recursive: true, force: true }));
@@ -66,17 +66,24 @@ describe("openCachedStore", () => {
     expect(second.store.columns.raised_funds[position]).toBe(700);
   });
 
-  it("trusts the stat index for unchanged files instead of hashing them again", async () => {
+  it("trusts the stat index for unchanged files, and corrects it when the loaded bytes disagree", async () => {
     const first = await open();
     const indexPath = join(root, "cache", "stat-index.json");
     const index = JSON.parse(readFileSync(indexPath, "utf8")) as { files: Record<string, { sha256: string }> };
     const projects = Object.keys(index.files).find((path) => path.endsWith("planilha_projetos.csv"))!;
-    expect(first.store.meta.files["planilha_projetos.csv"]).toBe(index.files[projects]!.sha256);
-    // A forged hash for an unchanged stat is believed: proof the file was not read again.
+    expect(index.files[projects]!.sha256).toBe(first.store.meta.files["planilha_projetos.csv"]);
+    // A forged hash for an unchanged stat is believed (no entry has that key: a miss), which
+    // proves the file was not hashed again; the loaders then read the real bytes, so the
+    // results are filed under the real key and the index entry is dropped.
     index.files[projects]!.sha256 = "0".repeat(64);
     writeFileSync(indexPath, JSON.stringify(index));
     const second = await open();
-    expect(second.store.meta.files["planilha_projetos.csv"]).toBe("0".repeat(64));
+    expect(second.hit).toBe(false);
+    expect(second.store.meta.key).toBe(first.store.meta.key);
+    expect(lines.some((line) => line.includes("planilha_projetos.csv changed after hashing"))).toBe(true);
+    const third = await open();
+    expect(third.hit).toBe(true);
+    expect(third.store.meta.key).toBe(first.store.meta.key);
   });
 
   it("a different metric set is a different entry", async () => {

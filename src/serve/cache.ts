@@ -2,9 +2,8 @@ import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, utime
 import { join, resolve } from "node:path";
 import { randomBytes } from "node:crypto";
 import type { MetricDefinition } from "../metrics/types.js";
-import { buildEntry } from "./build.js";
 import { ENTRY_FILES } from "./entry.js";
-import { cacheKey, hashDataFiles } from "./fingerprint.js";
+import { cacheKey, forgetStats, hashDataFiles } from "./fingerprint.js";
 import { openStore, type ProjectStore } from "./store.js";
 import { codeVersion } from "./version.js";
 
@@ -16,6 +15,8 @@ export interface CacheOptions {
   log: (line: string) => void;
   /** Cache entries kept besides the one opened, most recently used first (default 3). */
   keep?: number;
+  /** Identifies the code computing the results (default {@link codeVersion}; tests pin it). */
+  codeVersion?: string;
 }
 
 /** A store and how it was obtained. */
@@ -38,16 +39,16 @@ export async function openCachedStore(options: CacheOptions): Promise<CachedStor
   const dataDir = resolve(options.dataDir);
   if (!existsSync(dataDir)) throw new Error(`data directory ${dataDir} does not exist`);
   mkdirSync(options.cacheDir, { recursive: true });
-  const files = hashDataFiles(dataDir, join(options.cacheDir, "stat-index.json"));
+  const statIndex = join(options.cacheDir, "stat-index.json");
+  const files = hashDataFiles(dataDir, statIndex);
   if (Object.keys(files).length === 0) {
     throw new Error(`no Salic table in ${dataDir}: expected planilha_projetos.csv and the other tables (.csv or .parquet)`);
   }
-  const key = cacheKey(
-    files,
-    options.metrics.map((metric) => metric.id),
-    codeVersion(),
-  );
-  const entry = join(options.cacheDir, key);
+  const metricIds = options.metrics.map((metric) => metric.id);
+  const code = options.codeVersion ?? codeVersion();
+  const keyOf = (hashes: Readonly<Record<string, string>>) => cacheKey(hashes, metricIds, code);
+  const key = keyOf(files);
+  let entry = join(options.cacheDir, key);
   let hit = existsSync(join(entry, ENTRY_FILES.meta));
   let store: ProjectStore | undefined;
   if (hit) {
@@ -64,8 +65,15 @@ export async function openCachedStore(options: CacheOptions): Promise<CachedStor
     const temp = join(options.cacheDir, `.${key}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
     mkdirSync(temp);
     try {
-      const meta = buildEntry({ dataDir, metrics: options.metrics, files, key }, temp);
+      const { buildEntry } = await import("./build.js");
+      const meta = buildEntry({ dataDir, metrics: options.metrics, files, keyOf }, temp);
       options.log(`salic-ml: scored ${meta.projects} projects in ${(meta.build_ms / 1000).toFixed(1)} s`);
+      const reread = Object.keys(meta.files).filter((name) => meta.files[name] !== files[name]);
+      if (reread.length > 0) {
+        options.log(`salic-ml: ${reread.join(", ")} changed after hashing; the results are those of the bytes read`);
+        forgetStats(dataDir, reread, statIndex);
+      }
+      entry = join(options.cacheDir, meta.key);
       publishEntry(temp, entry);
     } finally {
       rmSync(temp, { recursive: true, force: true });

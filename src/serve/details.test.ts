@@ -49,7 +49,7 @@ const score: ProjectScore = {
       maximo_esperado: null,
       media: 0.8,
     },
-  } as ProjectScore["metricas"],
+  } as unknown as ProjectScore["metricas"],
 };
 
 describe("projectDetails", () => {

@@ -64,6 +64,17 @@ export function hashDataFiles(dataDir: string, indexPath: string): Record<string
   return hashes;
 }
 
+/**
+ * Drops what the stat index knows of some files of `dataDir`, so the next
+ * start hashes them again (used when the loaders read other bytes than the
+ * ones hashed: a file changed meanwhile, or the index was wrong).
+ */
+export function forgetStats(dataDir: string, names: readonly string[], indexPath: string): void {
+  const index = readStatIndex(indexPath);
+  for (const name of names) delete index[resolve(dataDir, name)];
+  writeFileAtomic(indexPath, JSON.stringify({ version: STAT_INDEX_VERSION, files: index }));
+}
+
 function sameStat(known: StatEntry, stat: Stats): boolean {
   return (
     known.size === stat.size && known.mtimeMs === stat.mtimeMs && known.ctimeMs === stat.ctimeMs && known.ino === stat.ino

@@ -1,0 +1,354 @@
+/**
+ * `npm run bench:serve [-- --data DIR] [-- --duration S] [-- --connections N] [-- --cold]`:
+ * measures the service on national-scale data and writes the `## Service load`
+ * section of BENCHMARKS.md.
+ *
+ * 1. Start-up: the server runs in a child process (this script with
+ *    `--child`); the time from spawning it to its first answer is measured
+ *    for a cold start (no cache entry: the promoted modules score the data;
+ *    only with `--cold`, or when there is no entry yet) and for restarts on
+ *    unchanged data (cache hits; best and worst of 3).
+ * 2. Load: autocannon in this process (loopback) against the child, one run
+ *    per endpoint mix — details of random projects, then the list with random
+ *    pages, orders and filters — each after a 5 s warm-up. The child's memory
+ *    (RSS, and heap after a forced GC) is sampled every 5 s to show whether it
+ *    grows. The machine's 2 cores are shared by the server and the load
+ *    generator, as they would be in a test.
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import { existsSync, readFileSync, readdirSync, rmSync, statSync } from "node:fs";
+import { cpus, release, totalmem } from "node:os";
+import { join, relative, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
+import { createRequire } from "node:module";
+import { writeFileAtomic } from "../src/promote/atomic.js";
+import { openCachedStore, startServer } from "../src/serve/index.js";
+import { REGISTRY } from "../src/metrics/registry.js";
+
+/** The part of autocannon's API used here (the package ships no types). */
+interface AutocannonResult {
+  requests: { total: number; average: number };
+  latency: { p50: number; p99: number; max: number };
+  errors: number;
+  timeouts: number;
+  non2xx: number;
+}
+type Autocannon = (options: {
+  url: string;
+  connections: number;
+  duration: number;
+  requests: { method: "GET"; setupRequest: (request: { path?: string }) => { path?: string } }[];
+}) => Promise<AutocannonResult>;
+const autocannon = createRequire(import.meta.url)("autocannon") as Autocannon;
+
+const repo = fileURLToPath(new URL("..", import.meta.url));
+const script = fileURLToPath(import.meta.url);
+const TARGET = { requestsPerSecond: 3000, p99Ms: 20, restartMs: 1000 };
+const MB = 1024 ** 2;
+
+interface Memory {
+  rss: number;
+  heapUsed: number;
+}
+
+type ChildMessage = { type: "ready"; url: string; startMs: number } | { type: "memory"; memory: Memory } | { type: "error"; message: string };
+
+// ---- child: the server under test -------------------------------------------------------------
+
+async function child(dataDir: string, cacheDir: string): Promise<void> {
+  const started = performance.now();
+  const server = await startServer({ dataDir, cacheDir, port: 0, log: (line) => process.stderr.write(`  [server] ${line}\n`) });
+  const send = (message: ChildMessage) => process.send?.(message);
+  send({ type: "ready", url: server.url, startMs: performance.now() - started });
+  process.on("message", (message: string) => {
+    if (message === "memory") {
+      (globalThis as { gc?: () => void }).gc?.();
+      const usage = process.memoryUsage();
+      send({ type: "memory", memory: { rss: usage.rss, heapUsed: usage.heapUsed } });
+    } else if (message === "stop") {
+      void server.close().then(() => process.exit(0));
+    }
+  });
+}
+
+// ---- parent: start-up and load ----------------------------------------------------------------
+
+interface Server {
+  process: ChildProcess;
+  url: string;
+  /** From spawning the process to its first HTTP answer. */
+  readyMs: number;
+  /** Inside the process: startServer() until it listened. */
+  startMs: number;
+}
+
+async function spawnServer(dataDir: string, cacheDir: string): Promise<Server> {
+  const spawned = performance.now();
+  const proc = spawn(process.execPath, [...process.execArgv, "--expose-gc", script, "--child", "--data", dataDir, "--cache", cacheDir], {
+    cwd: repo,
+    stdio: ["ignore", "inherit", "inherit", "ipc"],
+  });
+  const ready = await new Promise<{ url: string; startMs: number }>((resolveReady, reject) => {
+    proc.once("exit", (code) => reject(new Error(`the server exited (code ${code}) before it was ready`)));
+    proc.on("message", (message: ChildMessage) => {
+      if (message.type === "ready") resolveReady(message);
+      if (message.type === "error") reject(new Error(message.message));
+    });
+  });
+  const response = await fetch(`${ready.url}/health`);
+  if (!response.ok) throw new Error(`/health answered ${response.status}`);
+  await response.arrayBuffer();
+  return { process: proc, url: ready.url, readyMs: performance.now() - spawned, startMs: ready.startMs };
+}
+
+async function stopServer(server: Server): Promise<void> {
+  const exited = new Promise((done) => server.process.once("exit", done));
+  server.process.removeAllListeners("exit");
+  server.process.send("stop");
+  await exited;
+}
+
+function memoryOf(server: Server): Promise<Memory> {
+  return new Promise((resolveMemory) => {
+    const listen = (message: ChildMessage) => {
+      if (message.type !== "memory") return;
+      server.process.off("message", listen);
+      resolveMemory(message.memory);
+    };
+    server.process.on("message", listen);
+    server.process.send("memory");
+  });
+}
+
+/** Deterministic choices (mulberry32), so every run asks the same sequence. */
+function random(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
+  };
+}
+
+interface LoadResult {
+  name: string;
+  requests: number;
+  perSecond: number;
+  p50: number;
+  p99: number;
+  max: number;
+  errors: number;
+  non2xx: number;
+  memory: Memory[];
+}
+
+async function load(server: Server, name: string, nextPath: () => string, seconds: number, connections: number): Promise<LoadResult> {
+  const options = {
+    url: server.url,
+    connections,
+    requests: [{ method: "GET" as const, setupRequest: (request: { path?: string }) => ({ ...request, path: nextPath() }) }],
+  };
+  await autocannon({ ...options, duration: 5 });
+  const memory: Memory[] = [await memoryOf(server)];
+  const sampler = setInterval(() => void memoryOf(server).then((m) => memory.push(m)), 5000);
+  const result = await autocannon({ ...options, duration: seconds });
+  clearInterval(sampler);
+  memory.push(await memoryOf(server));
+  return {
+    name,
+    requests: result.requests.total,
+    perSecond: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    max: result.latency.max,
+    errors: result.errors + result.timeouts,
+    non2xx: result.non2xx,
+    memory,
+  };
+}
+
+function machine(): string {
+  const model = /^model name\s*:\s*(.+)$/m.exec(readFileSync("/proc/cpuinfo", "utf8"))?.[1] ?? cpus()[0]?.model ?? "unknown CPU";
+  return `${model}, ${cpus().length} cores, ${(totalmem() / 1024 ** 3).toFixed(1)} GB RAM, Linux ${release()}, Node ${process.version}`;
+}
+
+function cacheEntries(cacheDir: string): string[] {
+  return existsSync(cacheDir) ? readdirSync(cacheDir).filter((name) => /^[0-9a-f]{64}$/.test(name)) : [];
+}
+
+function dirBytes(dir: string): number {
+  return readdirSync(dir, { recursive: true, encoding: "utf8" }).reduce((sum, name) => {
+    const stat = statSync(join(dir, name));
+    return sum + (stat.isFile() ? stat.size : 0);
+  }, 0);
+}
+
+function section(args: {
+  dataDir: string;
+  dataBytes: number;
+  projects: number;
+  entryBytes: number;
+  cold?: Server;
+  restarts: Server[];
+  loads: LoadResult[];
+  connections: number;
+  seconds: number;
+}): string {
+  const ms = (value: number) => `${Math.round(value)} ms`;
+  const mb = (bytes: number) => `${(bytes / MB).toFixed(0)} MB`;
+  const readies = args.restarts.map((s) => s.readyMs);
+  const restartOk = Math.max(...readies) < TARGET.restartMs;
+  const lines = [
+    "## Service load",
+    "",
+    `Measured by \`npm run bench:serve\` on ${new Date().toISOString().slice(0, 10)}. Machine: ${machine()}. ` +
+      "Server and load generator (autocannon, loopback) share the machine's cores.",
+    "",
+    `Data: \`${args.dataDir}\` (\`npm run samples -- --scale national\`), ${mb(args.dataBytes)} of tables, ` +
+      `${args.projects.toLocaleString("en")} projects; cache entry ${mb(args.entryBytes)} (details stay on disk and are read per request).`,
+    "",
+    "**Start-up** (spawning `node` until the first answer of `/health`; in brackets, inside the process from `startServer()` to listening):",
+    "",
+    args.cold === undefined
+      ? "- cold start (no cache entry): not measured this run (`npm run bench:serve -- --cold` to include it);"
+      : `- cold start, no cache entry — the promoted modules score the data and the entry is written: **${(args.cold.readyMs / 1000).toFixed(1)} s** (${(args.cold.startMs / 1000).toFixed(1)} s);`,
+    `- restart on unchanged data (cache hit), ${args.restarts.length} runs: **${args.restarts.map((s) => ms(s.readyMs)).join(", ")}** ` +
+      `(${args.restarts.map((s) => ms(s.startMs)).join(", ")}) — ${restartOk ? "within" : "NOT within"} the 1 s target.`,
+    "",
+    `**Load** (${args.seconds} s per endpoint after a 5 s warm-up, ${args.connections} connections, no pipelining; ` +
+      `targets ≥ ${TARGET.requestsPerSecond} requests/s and p99 ≤ ${TARGET.p99Ms} ms):`,
+    "",
+    "| endpoint mix | requests | req/s | p50 (ms) | p99 (ms) | max (ms) | errors | non-2xx | RSS start → end (max) | heap after GC start → end | verdict |",
+    "|---|---:|---:|---:|---:|---:|---:|---:|---|---|---|",
+    ...args.loads.map((l) => {
+      const ok = l.perSecond >= TARGET.requestsPerSecond && l.p99 <= TARGET.p99Ms && l.errors === 0 && l.non2xx === 0;
+      const first = l.memory[0]!;
+      const last = l.memory[l.memory.length - 1]!;
+      const maxRss = Math.max(...l.memory.map((m) => m.rss));
+      return (
+        `| ${l.name} | ${l.requests.toLocaleString("en")} | ${Math.round(l.perSecond).toLocaleString("en")} | ${l.p50} | ${l.p99} | ${l.max} | ${l.errors} | ${l.non2xx} | ` +
+        `${mb(first.rss)} → ${mb(last.rss)} (${mb(maxRss)}) | ${mb(first.heapUsed)} → ${mb(last.heapUsed)} | ${ok ? "within" : "NOT within"} |`
+      );
+    }),
+    "",
+  ];
+  return lines.join("\n");
+}
+
+/** Replaces (or appends) the `## Service load` section, leaving every other section as it is. */
+function updateBenchmarks(text: string): void {
+  const path = join(repo, "BENCHMARKS.md");
+  const current = existsSync(path)
+    ? readFileSync(path, "utf8")
+    : "# Benchmarks\n\nFigures written by the benchmark scripts (`npm run bench`, `npm run bench:serve`); rerun them to refresh a section.\n";
+  const start = current.search(/^## Service load$/m);
+  if (start < 0) {
+    writeFileAtomic(path, `${current.trimEnd()}\n\n${text}`);
+    return;
+  }
+  const next = current.slice(start + 1).search(/^## /m);
+  const end = next < 0 ? current.length : start + 1 + next;
+  writeFileAtomic(path, `${current.slice(0, start)}${text}${next < 0 ? "" : "\n"}${current.slice(end)}`);
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      child: { type: "boolean", default: false },
+      data: { type: "string", default: "data-national" },
+      cache: { type: "string", default: join(repo, ".cache", "bench-serve") },
+      duration: { type: "string", default: "60" },
+      connections: { type: "string", default: "10" },
+      cold: { type: "boolean", default: false },
+    },
+  });
+  const dataDir = resolve(values.data);
+  const cacheDir = resolve(values.cache);
+  if (values.child) return child(dataDir, cacheDir);
+
+  const seconds = Number(values.duration);
+  const connections = Number(values.connections);
+  if (!Number.isInteger(seconds) || seconds < 1) throw new Error(`--duration must be a positive integer (seconds), got "${values.duration}"`);
+  if (!Number.isInteger(connections) || connections < 1) throw new Error(`--connections must be a positive integer, got "${values.connections}"`);
+  if (!existsSync(join(dataDir, "planilha_projetos.csv"))) {
+    throw new Error(`${dataDir} has no planilha_projetos.csv. Generate the national-scale data first:\n  npm run samples -- --scale national`);
+  }
+  if (values.cold) rmSync(cacheDir, { recursive: true, force: true });
+
+  console.error(`bench:serve: starting the server over ${dataDir}`);
+  const entriesBefore = cacheEntries(cacheDir);
+  const first = await spawnServer(dataDir, cacheDir);
+  // A first start that wrote a new entry was a cold one (scored the data).
+  const cold = cacheEntries(cacheDir).some((entry) => !entriesBefore.includes(entry)) ? first : undefined;
+  console.error(`  first start ${Math.round(first.readyMs)} ms`);
+  await stopServer(first);
+  const restarts: Server[] = [];
+  for (let i = 0; i < 3; i++) {
+    const server = await spawnServer(dataDir, cacheDir);
+    console.error(`  restart ${i + 1}: ${Math.round(server.readyMs)} ms (startServer ${Math.round(server.startMs)} ms)`);
+    if (i < 2) await stopServer(server);
+    restarts.push(server);
+  }
+  const server = restarts[restarts.length - 1]!;
+
+  // What to ask for: the projects and the words of their names, from the cache entry the server uses.
+  const { store } = await openCachedStore({ dataDir, cacheDir, metrics: REGISTRY, log: () => {} });
+  const pronacs = [...store.columns.pronac];
+  const words = [...new Set(store.columns.busca.slice(0, 20_000).flatMap((name) => name.split(/\s+/)).filter((w) => w.length >= 4))].sort();
+  const entryBytes = dirBytes(join(cacheDir, store.meta.key));
+  await store.close();
+
+  const pick = random(20190101);
+  const choose = <T>(list: readonly T[]): T => list[Math.floor(pick() * list.length)]!;
+  const detailsPath = () => `/v1/projects/${choose(pronacs)}/details/`;
+  const orders = ["-complexidade", "complexidade", "nome", "-nome", "pronac", "-pronac", "responsavel", "-responsavel"];
+  const listPath = () => {
+    const params = new URLSearchParams();
+    const kind = pick();
+    if (kind < 0.4) params.set("nome__icontains", choose(words));
+    else if (kind < 0.6) params.set("complexidade__gt", choose(["0", "1.5", "3", "4.5", "6"]));
+    else if (kind < 0.8) {
+      params.set("nome__icontains", choose(words));
+      params.set("complexidade__gt", choose(["0", "3"]));
+    }
+    params.set("order_by", choose(orders));
+    params.set("page", String(1 + Math.floor(pick() * 3)));
+    return `/v1/projects/?${params}`;
+  };
+  const loads: LoadResult[] = [];
+  for (const [name, path] of [
+    ["`GET /v1/projects/{random pronac}/details/`", detailsPath],
+    [`\`GET /v1/projects/?…\` (random order and page 1–3; 80 % with \`nome__icontains\` from ${words.length.toLocaleString("en")} name words and/or \`complexidade__gt\`)`, listPath],
+  ] as const) {
+    console.error(`bench:serve: load ${name}`);
+    const result = await load(server, name, path, seconds, connections);
+    console.error(`  ${Math.round(result.perSecond)} req/s, p99 ${result.p99} ms, errors ${result.errors}, non-2xx ${result.non2xx}`);
+    loads.push(result);
+  }
+  await stopServer(server);
+
+  updateBenchmarks(
+    section({
+      dataDir: relative(repo, dataDir) || ".",
+      dataBytes: dirBytes(dataDir),
+      projects: pronacs.length,
+      entryBytes,
+      cold,
+      restarts,
+      loads,
+      connections,
+      seconds,
+    }),
+  );
+  console.error("bench:serve: BENCHMARKS.md updated (## Service load)");
+}
+
+main().catch((error: unknown) => {
+  const message = error instanceof Error ? error.message : String(error);
+  if (process.send !== undefined) process.send({ type: "error", message } satisfies ChildMessage);
+  console.error(`bench:serve: ${message}`);
+  process.exitCode = 1;
+});

@@ -1,0 +1,162 @@
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { chromium, type Browser, type Page } from "playwright-core";
+import { startServer, type RunningServer } from "../../src/serve/index.js";
+
+/**
+ * The analysts' page in real headless Chromium (Debian's /usr/bin/chromium,
+ * driven by playwright-core) against the service over data-samples. Needs
+ * dist/web (built here with Vite if missing) and data-samples (`npm run samples`).
+ * Screenshots go to test-artifacts/ (ignored by git).
+ */
+const repo = resolve(import.meta.dirname, "../..");
+const artifacts = join(repo, "test-artifacts");
+const CHROMIUM = "/usr/bin/chromium";
+const CHROMIUM_ARGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+  "--disable-quic",
+];
+
+let server: RunningServer;
+let browser: Browser;
+let page: Page;
+let cacheDir: string;
+const foreignRequests: string[] = [];
+
+interface ApiRow {
+  pronac: string;
+  nome: string;
+  complexidade: number;
+}
+
+beforeAll(async () => {
+  if (!existsSync(join(repo, "data-samples", "planilha_projetos.csv"))) {
+    throw new Error("data-samples/ has no planilha_projetos.csv: run `npm run samples` first");
+  }
+  if (!existsSync(join(repo, "dist", "web", "index.html"))) {
+    const built = spawnSync(process.execPath, [join(repo, "node_modules/vite/bin/vite.js"), "build", "--config", "web/vite.config.ts"], {
+      cwd: repo,
+      encoding: "utf8",
+    });
+    if (built.status !== 0) throw new Error(`vite build failed:\n${built.stdout}\n${built.stderr}`);
+  }
+  cacheDir = mkdtempSync(join(tmpdir(), "salic-e2e-cache-"));
+  server = await startServer({ dataDir: join(repo, "data-samples"), port: 0, cacheDir, log: () => {} });
+  browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
+  page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  page.on("request", (request) => {
+    if (!request.url().startsWith(server.url) && !request.url().startsWith("data:")) foreignRequests.push(request.url());
+  });
+  mkdirSync(artifacts, { recursive: true });
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  if (cacheDir !== undefined) rmSync(cacheDir, { recursive: true, force: true });
+});
+
+async function api<T>(path: string): Promise<T> {
+  const response = await fetch(`${server.url}${path}`);
+  return (await response.json()) as T;
+}
+
+const fold = (text: string) => text.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase();
+// The spec's bands (§5), restated here as the expectation.
+const bandOf = (value: number) => (value > 6 ? "band-muito" : value > 3 ? "band-complexo" : "band-normal");
+
+async function rowPronacs(): Promise<string[]> {
+  return page.locator("[data-testid=project-row] td:first-child").allInnerTexts();
+}
+
+describe("the analysts' page", () => {
+  it("lists the most complex projects first, each with its colour band", async () => {
+    const expected = await api<{ data: ApiRow[]; total: number }>("/v1/projects/");
+    await page.goto(server.url);
+    await page.locator("[data-testid=project-row]").first().waitFor();
+    expect(await rowPronacs()).toEqual(expected.data.map((row) => row.pronac));
+    const values = expected.data.map((row) => row.complexidade);
+    expect(values).toEqual([...values].sort((a, b) => b - a));
+    const badges = page.locator("[data-testid=project-row] [data-testid=band]");
+    for (let i = 0; i < expected.data.length; i++) {
+      expect(await badges.nth(i).getAttribute("class")).toContain(bandOf(expected.data[i]!.complexidade));
+    }
+    expect(values.some((value) => value > 6), "samples plant at least one very complex project").toBe(true);
+    await expect(page.locator("[data-testid=page-info]").innerText()).resolves.toContain(`de ${expected.total.toLocaleString("pt-BR")} projetos`);
+    await page.screenshot({ path: join(artifacts, "e2e-list.png"), fullPage: true });
+  });
+
+  it("pages forward and back", async () => {
+    const second = await api<{ data: ApiRow[] }>("/v1/projects/?page=2");
+    await page.locator("[data-testid=next]").click();
+    await page.waitForURL(/pagina=2/);
+    await expect.poll(rowPronacs).toEqual(second.data.map((row) => row.pronac));
+    await page.locator("[data-testid=prev]").click();
+    await page.waitForURL(`${server.url}/`);
+  });
+
+  it("searches by name, ignoring case and accents", async () => {
+    const top = (await api<{ data: ApiRow[] }>("/v1/projects/")).data[0]!;
+    const word = top.nome.split(/\s+/).find((w) => w.length >= 5) ?? top.nome;
+    const expected = await api<{ data: ApiRow[] }>(`/v1/projects/?nome__icontains=${encodeURIComponent(word)}`);
+    await page.locator("[data-testid=search]").fill(word.toUpperCase());
+    await page.waitForURL(/busca=/);
+    await expect.poll(rowPronacs).toEqual(expected.data.map((row) => row.pronac));
+    const names = await page.locator("[data-testid=project-row] td:nth-child(2)").allInnerTexts();
+    for (const name of names) expect(fold(name)).toContain(fold(word));
+    await page.locator("[data-testid=search]").fill("");
+    await page.waitForURL(`${server.url}/`);
+  });
+
+  it("says so when a PRONAC does not exist", async () => {
+    await page.locator("[data-testid=pronac-input]").fill("9999999");
+    await page.locator("[data-testid=pronac-form] button").click();
+    await expect
+      .poll(() => page.locator("[data-testid=pronac-message]").innerText())
+      .toBe("Nenhum projeto com o PRONAC 9999999 foi encontrado.");
+  });
+
+  it("opens a project: a 0–10 gauge and one card per metric, in plain Portuguese", async () => {
+    const top = (await api<{ data: ApiRow[] }>("/v1/projects/")).data[0]!;
+    const details = await api<{
+      indicadores: Record<string, { valor: number; metricas: Record<string, { is_outlier: boolean; valor_valido: boolean }> }>;
+    }>(`/v1/projects/${top.pronac}/details/`);
+    const metrics = await api<{ metricas: { id: string; descricao: string }[] }>("/v1/metrics/");
+
+    await page.locator("[data-testid=project-row] a").first().click();
+    await page.waitForURL(`${server.url}/projetos/${top.pronac}`);
+    await page.locator("[data-testid=gauge]").waitFor();
+    expect(await page.locator("[data-testid=project-name]").innerText()).toBe(top.nome);
+    expect(Number(await page.locator("[data-testid=gauge]").getAttribute("data-value"))).toBe(top.complexidade);
+    expect(await page.locator("[data-testid=gauge-value]").textContent()).toBe(top.complexidade.toFixed(1).replace(".", ","));
+    expect(await page.locator("[data-testid=gauge-band]").innerText()).toBe(
+      { "band-muito": "Muito complexo", "band-complexo": "Complexo", "band-normal": "Normal" }[bandOf(top.complexidade)],
+    );
+
+    const cards = page.locator("[data-testid=metric-card]");
+    const ids = Object.values(details.indicadores).flatMap((indicator) => Object.keys(indicator.metricas));
+    expect(await cards.count()).toBe(ids.length);
+    expect(ids.length).toBe(metrics.metricas.length);
+    for (const metric of metrics.metricas) {
+      const card = page.locator(`[data-testid=metric-card][data-metric=${metric.id}]`);
+      expect(await card.locator(".what").innerText()).toBe(metric.descricao);
+      const result = Object.values(details.indicadores).find((indicator) => metric.id in indicator.metricas)!.metricas[metric.id]!;
+      const status = !result.valor_valido ? "Sem dados" : result.is_outlier ? "Fora do esperado" : "Dentro do esperado";
+      expect(await card.locator("[data-testid=metric-status]").innerText()).toBe(status);
+    }
+    await page.screenshot({ path: join(artifacts, "e2e-project.png"), fullPage: true });
+  });
+
+  it("loads nothing from outside the service (no CDN, no web fonts)", () => {
+    expect(foreignRequests).toEqual([]);
+  });
+});
