@@ -65,11 +65,12 @@ function listsByPronac<T>(frame: pl.DataFrame, entry: (c: Record<string, unknown
  * population statistics of `valor` per segment, left tail.
  */
 export function computeItensComuns(tables: SalicTables): MetricResults {
-  const lines = requireTable(tables, "planilha_orcamentaria", ID).filter(pl.col("PRONAC").isNotNull());
-  const allItems = lines.select(...ALL_ITEMS_COLUMNS).unique();
+  const table = requireTable(tables, "planilha_orcamentaria", ID);
+  const lines = table.filter(pl.col("PRONAC").isNotNull());
+  const allItems: pl.DataFrame = lines.select(...ALL_ITEMS_COLUMNS).unique();
   const common = commonItems(allItems);
-  const segments = projectSegments(lines, "PRONAC", "idSegmento");
-  const projectItems = lines
+  const segments = projectSegments(table, "PRONAC", "idSegmento");
+  const projectItems = allItems
     .select(pl.col("PRONAC").alias("pronac"), pl.col("idPlanilhaItens").alias("item"))
     .filter(pl.col("item").isNotNull())
     .unique()

@@ -11,6 +11,19 @@ import pl from "nodejs-polars";
  * @returns columns `pronac` and `segment` (Utf8), one row per project.
  */
 export function projectSegments(table: pl.DataFrame, pronac: string, segment: string): pl.DataFrame {
+  // Several metrics read the segments of one table: compute them once per loaded frame.
+  const key = `${pronac}\u0000${segment}`;
+  let cached = CACHE.get(table);
+  if (cached === undefined) CACHE.set(table, (cached = new Map()));
+  let segments = cached.get(key);
+  if (segments === undefined) cached.set(key, (segments = computeSegments(table, pronac, segment)));
+  return segments;
+}
+
+/** Project segments already computed, per loaded table (metrics never modify the frames they read). */
+const CACHE = new WeakMap<pl.DataFrame, Map<string, pl.DataFrame>>();
+
+function computeSegments(table: pl.DataFrame, pronac: string, segment: string): pl.DataFrame {
   return table
     .select(pl.col(pronac).alias("pronac"), pl.col(segment).alias("segment"))
     .filter(pl.col("pronac").isNotNull().and(pl.col("segment").isNotNull()))
