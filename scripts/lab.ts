@@ -10,9 +10,11 @@ import { SYSTEM_JUPYTER, assertKernelInstalled, jupyterEnv, repoRoot } from "../
 
 const root = repoRoot();
 assertKernelInstalled(root);
+// Jupyter refuses to run as root unless told; containers often are root.
+const asRoot = process.getuid?.() === 0 ? ["--allow-root"] : [];
 const child = spawn(
   SYSTEM_JUPYTER,
-  ["notebook", `--notebook-dir=${join(root, "notebooks")}`, "--ip=127.0.0.1", ...process.argv.slice(2)],
+  ["notebook", `--notebook-dir=${join(root, "notebooks")}`, "--ip=127.0.0.1", ...asRoot, ...process.argv.slice(2)],
   { cwd: root, env: jupyterEnv(root), stdio: ["inherit", "inherit", "pipe"] },
 );
 
