@@ -32,7 +32,12 @@ export function readRecords(root: string): Map<string, PromotionRecord> {
   const records = new Map<string, PromotionRecord>();
   if (!existsSync(dir)) return records;
   for (const file of readdirSync(dir).filter((f) => f.endsWith(".json")).sort()) {
-    const record = JSON.parse(readFileSync(join(dir, file), "utf8")) as PromotionRecord;
+    let record: PromotionRecord;
+    try {
+      record = JSON.parse(readFileSync(join(dir, file), "utf8")) as PromotionRecord;
+    } catch (error) {
+      throw new Error(`promoted/${file} is not valid JSON (${(error as Error).message}); restore it from git or re-promote`);
+    }
     records.set(record.metric, record);
   }
   return records;

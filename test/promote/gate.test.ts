@@ -1,0 +1,185 @@
+/**
+ * The promotion gate over fixture notebooks, executed for real through
+ * Jupyter: one that agrees, one off by more than its tolerance, one that
+ * raises, one that hangs, one whose record goes stale, one that imports its
+ * own module. Each runs in a throw-away repository that shares this one's
+ * sources, compiled output and node_modules, with a metrics folder of its own
+ * (the gate writes src/metrics/promoted.ts).
+ */
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { describe, expect, it } from "vitest";
+import { REGISTRY } from "../../src/metrics/registry.js";
+import { checkRecords } from "../../src/promote/check.js";
+import { GateError, promote } from "../../src/promote/gate.js";
+
+const repo = resolve(import.meta.dirname, "../..");
+const METRIC = "itens_orcamentarios";
+
+const PROJECTS = ["PRONAC,Segmento,NomeProjeto,CgcCpf", "000014,11,Festival,11111111111", "14,11,Mostra,22222222222", "150001,4B,Feira,11111111111"];
+const BUDGET_HEADER = "idPronac,PRONAC,Item,idPlanilhaItens,VlUnitarioAprovado,VlTotalAprovado,UfItem,idSegmento,idProduto,DataProjeto,cdEtapa,cdCidade";
+// itens_orcamentarios by hand: "000014" has 3 lines, "14" has 1, "150001" has 2.
+const BUDGET = [
+  BUDGET_HEADER,
+  "1,000014,Cachê,10,100.00,100.00,DF,11,1,2015-01-01,1,10",
+  "1,000014,Som,11,50.00,50.00,DF,11,1,2015-01-01,1,10",
+  "1,000014,Luz,12,20.00,20.00,DF,11,1,2015-01-01,1,10",
+  "2,14,Cachê,10,100.00,100.00,DF,11,1,2015-01-01,1,10",
+  "3,150001,Aluguel,20,300.00,300.00,SP,4B,0,2016-05-01,2,20",
+  "3,150001,Som,11,40.00,40.00,SP,4B,0,2016-05-01,2,20",
+];
+
+const IMPORT_TOOLKIT = 'import { loadPolars, publish } from "../dist/src/notebook/index.js";';
+/** Notebook code counting budget lines per project of planilha_projetos, then publishing `valor` (+ offset). */
+const countAndPublish = (offset: number, tolerance: string) => `const data = loadPolars(dataDir);
+const projects = new Set(data.tables.planilha_projetos!.getColumn("PRONAC").toArray() as string[]);
+const counts: Record<string, { valor: number }> = {};
+for (const p of data.tables.planilha_orcamentaria!.getColumn("PRONAC").toArray() as string[]) {
+  if (projects.has(p)) counts[p] = { valor: (counts[p]?.valor ?? 0) + 1 };
+}
+for (const p of Object.keys(counts)) counts[p]!.valor += ${offset};
+publish("${METRIC}", counts, { tolerance: ${tolerance} });`;
+
+function notebook(cells: string[]): string {
+  const code = (source: string, tags: string[] = []) => ({ cell_type: "code", execution_count: null, metadata: { tags }, outputs: [], source });
+  return JSON.stringify({
+    cells: [
+      { cell_type: "markdown", metadata: {}, source: "# Fixture" },
+      code('const dataDir = "../data-samples";', ["parameters"]),
+      ...cells.map((c) => code(c)),
+    ],
+    metadata: { kernelspec: { display_name: "TypeScript (tslab)", language: "typescript", name: "tslab" } },
+    nbformat: 4,
+    nbformat_minor: 5,
+  });
+}
+
+/** A throw-away repository with one fixture notebook and the fixture data. */
+function fixtureRepo(cells: string[]): string {
+  const root = mkdtempSync(join(tmpdir(), "salic-promote-"));
+  for (const shared of ["node_modules", "dist", "package.json"]) symlinkSync(join(repo, shared), join(root, shared));
+  mkdirSync(join(root, "src"));
+  for (const dir of ["data", "score", "notebook", "jupyter"]) symlinkSync(join(repo, "src", dir), join(root, "src", dir));
+  cpSync(join(repo, "src", "metrics"), join(root, "src", "metrics"), { recursive: true });
+  mkdirSync(join(root, "notebooks"));
+  mkdirSync(join(root, "promoted"));
+  mkdirSync(join(root, "data-samples"));
+  writeFileSync(join(root, "data-samples", "planilha_projetos.csv"), `${PROJECTS.join("\n")}\n`);
+  writeFileSync(join(root, "data-samples", "planilha_orcamentaria.csv"), `${BUDGET.join("\n")}\n`);
+  writeFileSync(join(root, "notebooks", "fixture.ipynb"), notebook(cells));
+  return root;
+}
+
+const gate = (root: string) => promote({ root, metrics: [METRIC], cellTimeoutSeconds: 20, today: "2026-01-02" });
+
+
+describe("promote gate", () => {
+  it("promotes a notebook that agrees, writing its record, the catalog and the promoted ids", async () => {
+    const root = fixtureRepo([IMPORT_TOOLKIT, countAndPublish(0, "{ abs: 0, rel: 0 }")]);
+    const [verdict] = await gate(root);
+    expect(verdict?.reason).toBeUndefined();
+    expect(verdict?.ok).toBe(true);
+    const record = JSON.parse(readFileSync(join(root, "promoted", `${METRIC}.json`), "utf8"));
+    expect(record).toMatchObject({
+      metric: METRIC,
+      verdict: "pass",
+      compared: 3,
+      max_abs_diff: 0,
+      tolerance: { abs: 0, rel: 0 },
+      notebook: { path: "notebooks/fixture.ipynb" },
+      module: { path: "src/metrics/itens-orcamentarios.ts" },
+      data: { dir: "data-samples" },
+      date: "2026-01-02",
+    });
+    expect(Object.keys(record.data.files).sort()).toEqual(["planilha_orcamentaria.csv", "planilha_projetos.csv"]);
+    expect(record.module.deps.length).toBeGreaterThan(0);
+    expect(readFileSync(join(root, "promoted", "README.md"), "utf8")).toContain("| `itens_orcamentarios` | 1 | ✅ promoted | [fixture.ipynb](../notebooks/fixture.ipynb)");
+    expect(readFileSync(join(root, "src", "metrics", "promoted.ts"), "utf8")).toContain('  "itens_orcamentarios",\n];');
+
+    // Stale: the notebook, a module dependency and the data each change after promotion.
+    const fresh = checkRecords(root, REGISTRY).find((s) => s.metric === METRIC);
+    expect(fresh).toBeUndefined();
+    const nbPath = join(root, "notebooks", "fixture.ipynb");
+    writeFileSync(nbPath, readFileSync(nbPath, "utf8").replace("# Fixture", "# Fixture, edited"));
+    const moneyPath = join(root, "src", "metrics", "itens-orcamentarios.ts");
+    writeFileSync(moneyPath, `${readFileSync(moneyPath, "utf8")}\n// edited\n`);
+    writeFileSync(join(root, "data-samples", "planilha_orcamentaria.csv"), `${BUDGET.slice(0, -1).join("\n")}\n`);
+    expect(checkRecords(root, REGISTRY).find((s) => s.metric === METRIC)?.changes).toEqual([
+      "notebook notebooks/fixture.ipynb changed",
+      "module src/metrics/itens-orcamentarios.ts changed",
+      "data file data-samples/planilha_orcamentaria.csv changed",
+    ]);
+  }, 120_000);
+
+  it("refuses a notebook off by more than its tolerance and keeps the previous record", async () => {
+    const root = fixtureRepo([IMPORT_TOOLKIT, countAndPublish(0, "{ abs: 0, rel: 0 }")]);
+    expect((await gate(root))[0]?.ok).toBe(true);
+    const recordPath = join(root, "promoted", `${METRIC}.json`);
+    const previous = readFileSync(recordPath, "utf8");
+    writeFileSync(join(root, "notebooks", "fixture.ipynb"), notebook([IMPORT_TOOLKIT, countAndPublish(1, "{ abs: 0.5, rel: 0 }")]));
+    const [verdict] = await gate(root);
+    expect(verdict?.ok).toBe(false);
+    expect(verdict?.reason).toBe("notebook and module disagree");
+    expect(verdict?.comparison?.differences[0]).toEqual({ pronac: "000014", field: "valor", notebook: 4, module: 3 });
+    expect(verdict?.comparison?.maxAbsDiff).toBe(1);
+    expect(readFileSync(recordPath, "utf8")).toBe(previous);
+  }, 120_000);
+
+  it("refuses a notebook that raises, naming the cell and the error", async () => {
+    const root = fixtureRepo([IMPORT_TOOLKIT, 'throw new Error("planted failure");', countAndPublish(0, "{ abs: 0, rel: 0 }")]);
+    const [verdict] = await gate(root);
+    expect(verdict?.ok).toBe(false);
+    expect(verdict?.reason).toMatch(/cell 4/);
+    expect(verdict?.reason).toMatch(/planted failure/);
+  }, 120_000);
+
+  it("stops a notebook that hangs at its cell time limit", async () => {
+    const root = fixtureRepo([
+      IMPORT_TOOLKIT,
+      "await new Promise(() => setInterval(() => undefined, 1000));",
+      countAndPublish(0, "{ abs: 0, rel: 0 }"),
+    ]);
+    const started = Date.now();
+    const [verdict] = await promote({ root, metrics: [METRIC], cellTimeoutSeconds: 3 });
+    expect(verdict?.ok).toBe(false);
+    expect(verdict?.reason).toMatch(/cell 4/);
+    expect(verdict?.reason).toMatch(/time limit|timed out|timeout/i);
+    expect(Date.now() - started).toBeLessThan(60_000);
+  }, 120_000);
+
+  it("refuses, without executing it, a notebook that imports the module it publishes", async () => {
+    const root = fixtureRepo([
+      IMPORT_TOOLKIT,
+      'import { REGISTRY } from "../dist/src/metrics/registry.js";',
+      countAndPublish(0, "{ abs: 0, rel: 0 }"),
+    ]);
+    const [verdict] = await gate(root);
+    expect(verdict?.ok).toBe(false);
+    expect(verdict?.reason).toBe(
+      'notebooks/fixture.ipynb imports "../dist/src/metrics/registry.js", which reaches src/metrics/itens-orcamentarios.ts: agreement with its own module proves nothing',
+    );
+  }, 120_000);
+
+  it("refuses a registered metric that no notebook publishes", async () => {
+    const root = fixtureRepo([IMPORT_TOOLKIT]);
+    const [verdict] = await gate(root);
+    expect(verdict).toMatchObject({ metric: METRIC, ok: false, reason: "no notebook in notebooks/ publishes itens_orcamentarios" });
+  }, 120_000);
+
+  it("refuses a published metric that has no module", async () => {
+    const root = fixtureRepo([IMPORT_TOOLKIT, 'publish("itens_inventados", { "14": { valor: 1 } }, { tolerance: { abs: 0, rel: 0 } });']);
+    const verdicts = await promote({ root, registry: REGISTRY.filter((m) => m.id === METRIC), cellTimeoutSeconds: 20 });
+    expect(verdicts.find((v) => v.metric === "itens_inventados")).toMatchObject({
+      ok: false,
+      reason: "notebooks/fixture.ipynb publishes itens_inventados, which has no module in the registry",
+    });
+  }, 120_000);
+
+  it("refuses sample data that no longer matches its manifest, before running anything", async () => {
+    const root = fixtureRepo([IMPORT_TOOLKIT]);
+    writeFileSync(join(root, "data-samples", "manifest.json"), JSON.stringify({ files: { "planilha_projetos.csv": "0".repeat(64) } }));
+    await expect(gate(root)).rejects.toThrow(GateError);
+    await expect(gate(root)).rejects.toThrow("planilha_projetos.csv no longer matches its sha256 in manifest.json");
+  });
+});

@@ -1,0 +1,13 @@
+import { spawnSync } from "node:child_process";
+import { join, resolve } from "node:path";
+
+/**
+ * Compiles src/ to dist/ once before the tests: notebooks (and the CLI's bin)
+ * run the compiled output, which must match the sources under test.
+ */
+export default function setup(): void {
+  const root = resolve(import.meta.dirname, "../..");
+  const tsc = join(root, "node_modules/typescript/bin/tsc");
+  const build = spawnSync(process.execPath, [tsc, "-p", join(root, "tsconfig.build.json")], { encoding: "utf8" });
+  if (build.status !== 0) throw new Error(`build of dist/ failed:\n${build.stdout}${build.stderr}`);
+}
