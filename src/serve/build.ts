@@ -7,6 +7,7 @@ import { projectDetails } from "./details.js";
 import { maskTaxIds } from "./mask.js";
 import { ORDER_KEYS, sortPermutation } from "./orders.js";
 import { foldText } from "./search.js";
+import { buildTrigramIndex } from "./trigrams.js";
 import { ENTRY_FILES, type EntryMeta, type ListColumns } from "./entry.js";
 import { CACHE_FORMAT } from "./version.js";
 
@@ -25,8 +26,8 @@ const FLUSH_BYTES = 8 << 20;
 /**
  * Scores the data with the promoted modules and writes a cache entry into
  * `outDir` (an empty folder the caller renames into place when this returns):
- * the list columns, the sort permutations, and each project's details body,
- * masked and serialised once, with an offset index.
+ * the list columns, the sort permutations, the name search index, and each
+ * project's details body, masked and serialised once, with an offset index.
  *
  * The entry's key and files are those of the bytes the loaders actually read
  * (their sha256s override `input.files`): if a file changed after it was
@@ -89,6 +90,9 @@ export function buildEntry(input: BuildInput, outDir: string): EntryMeta {
   const columns = { ...list, responsavel: list.responsavel.map((value) => value ?? "") };
   const orders = ORDER_KEYS.map((key) => Buffer.from(sortPermutation(columns, key).buffer));
   writeFileSync(join(outDir, ENTRY_FILES.orders), Buffer.concat(orders));
+  const trigrams = buildTrigramIndex(list.busca);
+  writeFileSync(join(outDir, ENTRY_FILES.trigramKeys), JSON.stringify(trigrams.keys));
+  writeFileSync(join(outDir, ENTRY_FILES.trigramLists), Buffer.concat([Buffer.from(trigrams.starts.buffer), Buffer.from(trigrams.postings.buffer)]));
 
   const meta: EntryMeta = {
     format: CACHE_FORMAT,

@@ -1,10 +1,14 @@
+import type { TrigramIndex } from "./trigrams.js";
+
 /**
  * Layout of one cache entry, a folder named by its cache key:
  * - `meta.json` — {@link EntryMeta}; written last, so a folder without it is incomplete;
  * - `list.json` — {@link ListColumns}, one array per field, projects in PRONAC order;
  * - `orders.bin` — one Uint32 permutation per `ORDER_KEYS` entry, back to back;
  * - `details.bin` — each project's details body (UTF-8 JSON, masked), back to back;
- * - `details.idx` — Float64 byte offsets into details.bin, one per project plus the end.
+ * - `details.idx` — Float64 byte offsets into details.bin, one per project plus the end;
+ * - `trigrams.json` / `trigrams.bin` — the name search index ({@link TrigramIndex}): its
+ *   sorted keys, then its Uint32 `starts` followed by its `postings`.
  * Binary files are little-endian (the byte order of every platform Node runs on).
  */
 export const ENTRY_FILES = {
@@ -13,6 +17,8 @@ export const ENTRY_FILES = {
   orders: "orders.bin",
   details: "details.bin",
   detailsIndex: "details.idx",
+  trigramKeys: "trigrams.json",
+  trigramLists: "trigrams.bin",
 } as const;
 
 /** A metric as the page describes it. */

@@ -1,4 +1,5 @@
 import type { ProjectRow, ProjectStore } from "./store.js";
+import type { OrderKey } from "./orders.js";
 import { PER_PAGE, type ApiError, type ListQuery } from "./query.js";
 
 // Bounds the LRU by entries too: empty results weigh nothing but still take a slot.
@@ -34,6 +35,7 @@ export function apiProject(row: ProjectRow, base: string): ApiProject {
 export class ProjectList {
   readonly #store: ProjectStore;
   readonly #cache = new Map<string, Uint32Array>();
+  readonly #ranks = new Map<OrderKey, Uint32Array>();
   readonly #maxCachedPositions: number;
   #cachedPositions = 0;
 
@@ -84,18 +86,47 @@ export class ProjectList {
   }
 
   #filter(order: Uint32Array, query: ListQuery): Uint32Array {
-    const { busca, complexidade } = this.#store.columns;
-    const nome = query.nome;
+    const named = query.nome === undefined ? undefined : this.#named(query.nome);
+    const { complexidade } = this.#store.columns;
     const gt = query.complexidadeGt;
-    const found = new Uint32Array(order.length);
+    const keep = (position: number) => gt === undefined || complexidade[position]! > gt;
+    // Few matches: sort them by their rank in the order. Many: walk the order once.
+    if (named !== undefined && named.length * 32 < order.length) {
+      const rank = this.#rank(query.order);
+      return named.filter(keep).sort((a, b) => rank[a]! - rank[b]!);
+    }
+    const wanted = named === undefined ? undefined : new Uint8Array(order.length);
+    if (wanted !== undefined) for (const position of named!) wanted[position] = 1;
+    const found = new Uint32Array(named?.length ?? order.length);
     let n = 0;
     for (let i = 0; i < order.length; i++) {
       const position = order[i]!;
-      if (gt !== undefined && !(complexidade[position]! > gt)) continue;
-      if (nome !== undefined && !busca[position]!.includes(nome)) continue;
-      found[n++] = position;
+      if ((wanted === undefined || wanted[position] === 1) && keep(position)) found[n++] = position;
     }
     return found.slice(0, n);
+  }
+
+  /** Positions (ascending) whose folded name contains `nome`: the trigram index, or a scan for 1–2 characters. */
+  #named(nome: string): Uint32Array {
+    const indexed = this.#store.search.find(nome);
+    if (indexed !== undefined) return indexed;
+    const { busca } = this.#store.columns;
+    const found = new Uint32Array(busca.length);
+    let n = 0;
+    for (let position = 0; position < busca.length; position++) if (busca[position]!.includes(nome)) found[n++] = position;
+    return found.slice(0, n);
+  }
+
+  /** rank[position] = where the project comes in `key`'s order (computed once per order). */
+  #rank(key: OrderKey): Uint32Array {
+    let rank = this.#ranks.get(key);
+    if (rank === undefined) {
+      const order = this.#store.order(key);
+      rank = new Uint32Array(order.length);
+      for (let i = 0; i < order.length; i++) rank[order[i]!] = i;
+      this.#ranks.set(key, rank);
+    }
+    return rank;
   }
 
   #remember(key: string, positions: Uint32Array): void {

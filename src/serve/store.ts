@@ -3,6 +3,7 @@ import { open, type FileHandle } from "node:fs/promises";
 import { join } from "node:path";
 import { ENTRY_FILES, type EntryMeta, type ListColumns } from "./entry.js";
 import { ORDER_KEYS, type OrderKey } from "./orders.js";
+import { TrigramSearch } from "./trigrams.js";
 import { CACHE_FORMAT } from "./version.js";
 
 /** A project as the list and `GET /v1/projects/{pronac}/` show it (before its links are added). */
@@ -26,6 +27,8 @@ export interface ProjectStore {
   position(pronac: string): number | undefined;
   /** Project positions sorted by `key`. */
   order(key: OrderKey): Uint32Array;
+  /** Name search over `columns.busca`. */
+  readonly search: TrigramSearch;
   row(position: number): ProjectRow;
   /** The project's details body, UTF-8 JSON ready to send. */
   details(position: number): Promise<Buffer>;
@@ -58,6 +61,14 @@ export async function openStore(dir: string): Promise<ProjectStore> {
   if (size !== meta.projects || orders.length !== ORDER_KEYS.length * size || offsets.length !== size + 1 || offsets[size] !== detailsBytes) {
     throw new Error(`cache entry ${dir} is damaged (its files disagree on the number of projects or bytes)`);
   }
+  const keys = JSON.parse(readFileSync(join(dir, ENTRY_FILES.trigramKeys), "utf8")) as string[];
+  const lists = uint32s(readFileSync(join(dir, ENTRY_FILES.trigramLists)));
+  const starts = lists.subarray(0, keys.length + 1);
+  const postings = lists.subarray(keys.length + 1);
+  if (starts.length !== keys.length + 1 || starts[keys.length] !== postings.length) {
+    throw new Error(`cache entry ${dir} is damaged (its name search index is inconsistent)`);
+  }
+  const search = new TrigramSearch({ keys, starts, postings }, columns.busca);
   const positions = new Map<string, number>();
   columns.pronac.forEach((pronac, i) => positions.set(pronac, i));
   const inMemory = detailsBytes <= IN_MEMORY_DETAILS_BYTES ? readFileSync(detailsPath) : undefined;
@@ -67,6 +78,7 @@ export async function openStore(dir: string): Promise<ProjectStore> {
     meta,
     size,
     columns,
+    search,
     position: (pronac) => positions.get(pronac),
     order(key) {
       const k = ORDER_KEYS.indexOf(key);

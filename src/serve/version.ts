@@ -7,7 +7,7 @@ import { createHash } from "node:crypto";
  * Version of the cache entry layout (files and their encoding). Bump it when
  * the layout changes so that old entries are never read by new code.
  */
-export const CACHE_FORMAT = 1;
+export const CACHE_FORMAT = 2;
 
 const here = dirname(fileURLToPath(import.meta.url));
 

@@ -1,0 +1,74 @@
+import { describe, expect, it } from "vitest";
+import type { EntryMeta, ListColumns } from "./entry.js";
+import { ProjectList } from "./list.js";
+import { ORDER_KEYS, sortPermutation, type OrderKey } from "./orders.js";
+import type { ListQuery } from "./query.js";
+import type { ProjectStore } from "./store.js";
+import { buildTrigramIndex, TrigramSearch } from "./trigrams.js";
+
+// 400 projects "projeto 000".."projeto 399" (position 10 is "musica rara"), complexidade = position % 7.
+function store(): ProjectStore {
+  const n = 400;
+  const columns: ListColumns = {
+    pronac: Array.from({ length: n }, (_, i) => String(100 + i)),
+    nome: Array.from({ length: n }, (_, i) => (i === 10 ? "musica rara" : `projeto ${String(i).padStart(3, "0")}`)),
+    responsavel: Array.from({ length: n }, () => "***"),
+    complexidade: Array.from({ length: n }, (_, i) => i % 7),
+    verified_funds: Array.from({ length: n }, () => 0),
+    raised_funds: Array.from({ length: n }, () => 0),
+    busca: [],
+  };
+  columns.busca = columns.nome;
+  const orders = new Map(ORDER_KEYS.map((key) => [key, sortPermutation({ ...columns, responsavel: columns.responsavel.map(String) }, key)]));
+  return {
+    meta: {} as EntryMeta,
+    size: n,
+    columns,
+    search: new TrigramSearch(buildTrigramIndex(columns.busca), columns.busca),
+    position: (pronac) => columns.pronac.indexOf(pronac),
+    order: (key: OrderKey) => orders.get(key)!,
+    row: () => {
+      throw new Error("not used");
+    },
+    details: async () => Buffer.alloc(0),
+    close: async () => {},
+  };
+}
+
+const query = (q: Partial<ListQuery>): ListQuery => ({ page: 1, order: "-complexidade", ...q });
+
+describe("ProjectList.matching", () => {
+  const list = new ProjectList(store());
+
+  it("few matches (sorted by rank) come in the query's order", () => {
+    expect([...list.matching(query({ nome: "musica" }))]).toEqual([10]);
+    // "projeto 011".."projeto 019": complexidade (i % 7) descending, ties by position.
+    expect([...list.matching(query({ nome: "projeto 01" }))]).toEqual([13, 12, 19, 11, 18, 17, 16, 15, 14]);
+    expect([...list.matching(query({ nome: "projeto 01", order: "-nome" }))]).toEqual([19, 18, 17, 16, 15, 14, 13, 12, 11]);
+  });
+
+  it("many matches (walked in order) come in the query's order", () => {
+    const found = list.matching(query({ nome: "projeto 1" }));
+    expect(found.length).toBe(100);
+    expect([...found.slice(0, 3)]).toEqual([104, 111, 118]);
+    expect([...list.matching(query({ nome: "projeto 1", order: "nome" })).slice(0, 3)]).toEqual([100, 101, 102]);
+  });
+
+  it("filters complexidade strictly above the value, with or without a name", () => {
+    const found = list.matching(query({ complexidadeGt: 5 }));
+    expect(found.length).toBe(57);
+    expect([...found.slice(0, 3)]).toEqual([6, 13, 20]);
+    expect([...list.matching(query({ nome: "projeto 02", complexidadeGt: 4 }))]).toEqual([20, 27, 26]);
+    expect([...list.matching(query({ nome: "musica", complexidadeGt: 3 }))]).toEqual([]);
+  });
+
+  it("scans for needles shorter than 3 characters", () => {
+    expect([...list.matching(query({ nome: "ca", order: "pronac" }))]).toEqual([10]);
+    expect([...list.matching(query({ nome: "39", order: "pronac" }))]).toEqual([39, 139, 239, 339, 390, 391, 392, 393, 394, 395, 396, 397, 398, 399]);
+  });
+
+  it("answers a repeated query the same way (from its cache)", () => {
+    const first = list.matching(query({ nome: "projeto 3" }));
+    expect(list.matching(query({ nome: "projeto 3" }))).toBe(first);
+  });
+});
