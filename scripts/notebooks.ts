@@ -76,7 +76,7 @@ async function main(): Promise<number> {
       console.log(`${tag} ok in ${seconds(run.timings.totalMs)} (kernel ${seconds(run.timings.kernelReadyMs)}), ${before === run.text ? "unchanged" : "written"}`);
     } catch (error) {
       const message = error instanceof NotebookExecutionError ? error.message : String((error as Error).stack ?? error);
-      failures.push(`${relative(root, path)}:\n${message}`);
+      failures.push(message.split("\n")[0]!);
       console.error(`${tag} FAILED (left untouched)\n${message}`);
     }
   };
@@ -87,7 +87,7 @@ async function main(): Promise<number> {
 
   const problems = checkNotebooks(written);
   for (const p of problems) console.error(`render check: ${relative(root, p.notebook)}${p.cell !== undefined ? ` cell ${p.cell}` : ""}: ${p.reason}`);
-  if (failures.length > 0) console.error(`\nnotebooks: ${failures.length} of ${total} failed:\n${failures.map((f) => `- ${f.split("\n")[0]}`).join("\n")}`);
+  if (failures.length > 0) console.error(`\nnotebooks: ${failures.length} of ${total} failed:\n${failures.map((f) => `- ${f}`).join("\n")}`);
   return failures.length > 0 || problems.length > 0 ? 1 : 0;
 }
 
