@@ -229,6 +229,10 @@ describe("readTable (CSV): errors", () => {
     expect(failure("planilha_captacao", content).message).toBe(
       "planilha_captacao.csv, line 5: malformed CSV: the record has 2 fields, the header has 4",
     );
+    const emptyLast = 'Pronac,Segmento,CaptacaoReal,logon\n1,"a\nb",1,\n2,11,,\n3,,\n';
+    expect(failure("planilha_captacao", emptyLast).message).toBe(
+      "planilha_captacao.csv, line 5: malformed CSV: the record has 3 fields, the header has 4",
+    );
   });
 
   it("names a blank line inside the data", () => {

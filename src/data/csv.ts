@@ -2,7 +2,7 @@ import pl from "nodejs-polars";
 import { presentColumns, typedColumns } from "./columns.js";
 import { DataError, showValue } from "./errors.js";
 import { EXPECTED, parseColumns } from "./parse.js";
-import { fieldCountProblem, findMalformed, lineOfRow, recordShape, recordsAt } from "./records.js";
+import { findMalformed, firstMiscounted, lineOfRow, recordShape, recordsAt } from "./records.js";
 import type { TableName } from "./schema.js";
 
 /*
@@ -49,7 +49,7 @@ function isEmpty(bytes: Buffer): boolean {
 /** The header's field count, read by the same parser as the data. */
 function headerWidth(bytes: Buffer): number {
   const [header] = recordsAt(bytes, [0]);
-  return header ? recordShape(bytes, header).fields : 0;
+  return header ? recordShape(bytes, header.start, header.end).fields : 0;
 }
 
 function firstLine(error: unknown): string {
@@ -65,17 +65,30 @@ function malformed(bytes: Buffer, file: string, cause: unknown): DataError {
 
 /**
  * polars reads a record with too few fields as if the missing ones were
- * empty, so such a record leaves the header's last column null. Those rows,
- * and only those, are counted field by field.
+ * empty, so such a record leaves the header's last column null. Only those
+ * rows are checked against the file, with how many of their last columns
+ * are null (see firstMiscounted).
  */
 function checkShortRecords(bytes: Buffer, raw: pl.DataFrame, file: string): void {
-  const last = raw.columns[raw.columns.length - 1];
+  const names = raw.columns;
+  const last = names[names.length - 1];
   if (last === undefined || raw.getColumn(last).nullCount() === 0) return;
-  const rows = raw.getColumn(last).isNull().argTrue().toArray() as number[];
-  for (const record of recordsAt(bytes, rows.map((row) => row + 1))) {
-    const problem = fieldCountProblem(record, recordShape(bytes, record).fields, raw.width);
-    if (problem !== undefined) throw new DataError({ file, line: record.line }, `malformed CSV: ${problem}`);
+  let trailing: pl.Expr = pl.lit(0);
+  let allNull: pl.Expr = pl.lit(true);
+  for (const name of [...names].reverse()) {
+    allNull = allNull.and(pl.col(name).isNull());
+    trailing = trailing.add(allNull.cast(pl.Int32));
   }
+  const suspects = raw
+    .lazy()
+    .withRowIndex("__row")
+    .filter(pl.col(last).isNull())
+    .select(pl.col("__row"), trailing.alias("__trailing"))
+    .collectSync();
+  const rows = suspects.getColumn("__row").toTypedArray() as ArrayLike<number>;
+  const nulls = suspects.getColumn("__trailing").toTypedArray() as ArrayLike<number>;
+  const found = firstMiscounted(bytes, rows, nulls, raw.width);
+  if (found) throw new DataError({ file, line: found.line }, `malformed CSV: ${found.problem}`);
 }
 
 /**

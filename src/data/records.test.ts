@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { findMalformed, lineOfRow, recordShape, walkRecords, type CsvRecord } from "./records.js";
+import { findMalformed, firstMiscounted, lineOfRow, recordShape, walkRecords, type CsvRecord } from "./records.js";
 
 const all = (text: string | Buffer): CsvRecord[] => {
   const out: CsvRecord[] = [];
-  walkRecords(Buffer.isBuffer(text) ? text : Buffer.from(text), (r) => void out.push(r));
+  walkRecords(Buffer.isBuffer(text) ? text : Buffer.from(text), (index, line, start, end) => void out.push({ index, line, start, end }));
   return out;
 };
 
@@ -46,16 +46,16 @@ describe("walkRecords", () => {
 
   it("reports the record whose quoted field never closes", () => {
     const seen: number[] = [];
-    const open = walkRecords(Buffer.from('a,b\n1,x\n2,"oops\n3,y\n'), (r) => void seen.push(r.line));
+    const open = walkRecords(Buffer.from('a,b\n1,x\n2,"oops\n3,y\n'), (_i, line) => void seen.push(line));
     expect(seen).toEqual([1, 2]);
     expect(open).toEqual({ index: 2, line: 3 });
   });
 
   it("stops when the visitor returns false", () => {
     const seen: number[] = [];
-    walkRecords(Buffer.from("a\n1\n2\n3\n"), (r) => {
-      seen.push(r.index);
-      return r.index < 1;
+    walkRecords(Buffer.from("a\n1\n2\n3\n"), (index) => {
+      seen.push(index);
+      return index < 1;
     });
     expect(seen).toEqual([0, 1]);
   });
@@ -72,7 +72,7 @@ describe("lineOfRow", () => {
 });
 
 describe("recordShape", () => {
-  const shape = (line: string) => recordShape(Buffer.from(line), { index: 0, line: 1, start: 0, end: line.length });
+  const shape = (line: string) => recordShape(Buffer.from(line), 0, line.length);
   it("counts commas outside quoted fields", () => {
     expect(shape('1,"a,b",,"c""d"')).toEqual({ fields: 4 });
     expect(shape("")).toEqual({ fields: 1 });
@@ -80,6 +80,23 @@ describe("recordShape", () => {
   it("flags text after a closing quote and quotes inside unquoted fields", () => {
     expect(shape('1,"a"b,2').problem).toBe("text follows the closing quote of a quoted field");
     expect(shape('1,a"b,2').problem).toMatch(/^a quote inside an unquoted field/);
+  });
+});
+
+describe("firstMiscounted", () => {
+  // rows: 0 = 1,"x\ny",3 (lines 2-3) · 1 = 4,5, · 2 = 6,7 (one field short) · 3 = 8,, · 4 = ,, · 5 = 9,"",
+  const buf = Buffer.from('a,b,c\n1,"x\ny",3\n4,5,\n6,7\n8,,\n,,\n9,"",\n');
+  it("names the first listed row whose record has another number of fields", () => {
+    expect(firstMiscounted(buf, [1, 2, 3], [1, 1, 2], 3)).toEqual({ line: 5, problem: "the record has 2 fields, the header has 3" });
+  });
+  it("accepts records whose trailing empty fields match the trailing nulls, and all-empty records", () => {
+    expect(firstMiscounted(buf, [1, 3, 4], [1, 2, 3], 3)).toBeUndefined();
+  });
+  it("counts a record ending in a quoted field in full", () => {
+    expect(firstMiscounted(buf, [5], [2], 3)).toBeUndefined();
+  });
+  it("checks nothing for no rows", () => {
+    expect(firstMiscounted(buf, [], [], 3)).toBeUndefined();
   });
 });
 

@@ -41,10 +41,15 @@ function closingQuote(buf: Buffer, open: number): number {
 }
 
 /**
- * Visits the records in order until `visit` returns false. Returns the record
- * whose quoted field never closes, if the walk reached one.
+ * Visits the records in order — record `index` (0 = header) starting on
+ * physical `line`, its text in bytes [start, end) without the line break —
+ * until `visit` returns false. Returns the record whose quoted field never
+ * closes, if the walk reached one.
  */
-export function walkRecords(buf: Buffer, visit: (record: CsvRecord) => boolean | void): Unterminated | undefined {
+export function walkRecords(
+  buf: Buffer,
+  visit: (index: number, line: number, start: number, end: number) => boolean | void,
+): Unterminated | undefined {
   const n = buf.length;
   let start = bodyStart(buf);
   let line = 1;
@@ -75,7 +80,7 @@ export function walkRecords(buf: Buffer, visit: (record: CsvRecord) => boolean |
       p = close + 1;
     }
     const textEnd = end > start && buf[end - 1] === CR ? end - 1 : end;
-    if (visit({ index, line: recordLine, start, end: textEnd }) === false) return undefined;
+    if (visit(index, recordLine, start, textEnd) === false) return undefined;
     index++;
     line++;
     start = end + 1;
@@ -83,18 +88,17 @@ export function walkRecords(buf: Buffer, visit: (record: CsvRecord) => boolean |
   return undefined;
 }
 
-/** The records at the given indexes (0 = header), ascending; indexes past the end are left out. */
-export function recordsAt(buf: Buffer, indexes: readonly number[]): CsvRecord[] {
-  const wanted = [...indexes].sort((a, b) => a - b);
+/** The records at the given ascending indexes (0 = header); indexes past the end are left out. */
+export function recordsAt(buf: Buffer, indexes: ArrayLike<number>): CsvRecord[] {
   const found: CsvRecord[] = [];
   let next = 0;
-  if (wanted.length === 0) return found;
-  walkRecords(buf, (record) => {
-    while (next < wanted.length && wanted[next] === record.index) {
-      found.push(record);
+  if (indexes.length === 0) return found;
+  walkRecords(buf, (index, line, start, end) => {
+    if (index === indexes[next]) {
+      found.push({ index, line, start, end });
       next++;
     }
-    return next < wanted.length;
+    return next < indexes.length;
   });
   return found;
 }
@@ -110,9 +114,8 @@ export interface RecordShape {
   readonly problem?: string;
 }
 
-/** Counts a record's fields (commas outside quoted fields, plus one). */
-export function recordShape(buf: Buffer, record: CsvRecord): RecordShape {
-  const { start, end } = record;
+/** Counts the fields of the record text in bytes [start, end) (commas outside quoted fields, plus one). */
+export function recordShape(buf: Buffer, start: number, end: number): RecordShape {
   let fields = 1;
   let problem: string | undefined;
   let i = start;
@@ -142,11 +145,45 @@ function fields(n: number): string {
   return `${n} field${n === 1 ? "" : "s"}`;
 }
 
-/** Why a record with `actual` fields is wrong where the header has `expected`, if it is. */
-export function fieldCountProblem(record: CsvRecord, actual: number, expected: number): string | undefined {
+function countProblem(start: number, end: number, actual: number, expected: number): string | undefined {
   if (actual === expected) return undefined;
-  if (record.start === record.end) return `blank line (the header has ${fields(expected)})`;
+  if (start === end) return `blank line (the header has ${fields(expected)})`;
   return `the record has ${fields(actual)}, the header has ${expected}`;
+}
+
+/**
+ * The first of the given data rows (0-based, ascending) whose record does
+ * not have `expected` fields; `trailingNulls[i]` is how many of row
+ * `rows[i]`'s last columns polars read as null. A record with all its fields
+ * ends with exactly that many empty fields, so mostly only the record's tail
+ * is looked at; a tail ending in a quote is counted in full. Walks the file
+ * up to the last row asked for.
+ */
+export function firstMiscounted(
+  buf: Buffer,
+  rows: ArrayLike<number>,
+  trailingNulls: ArrayLike<number>,
+  expected: number,
+): Malformed | undefined {
+  let found: Malformed | undefined;
+  let next = 0;
+  if (rows.length === 0) return undefined;
+  walkRecords(buf, (index, line, start, end) => {
+    if (index !== (rows[next] as number) + 1) return true;
+    const nulls = trailingNulls[next] as number;
+    next++;
+    let p = end;
+    while (p > start && buf[p - 1] === COMMA) p--;
+    const emptyAtEnd = end - p;
+    let actual: number;
+    if (p === start) actual = emptyAtEnd + 1;
+    else if (buf[p - 1] !== QUOTE && emptyAtEnd === nulls) return next < rows.length;
+    else actual = recordShape(buf, start, end).fields;
+    const problem = countProblem(start, end, actual, expected);
+    if (problem !== undefined) found = { line, problem };
+    return found === undefined && next < rows.length;
+  });
+  return found;
 }
 
 /**
@@ -158,18 +195,17 @@ export function fieldCountProblem(record: CsvRecord, actual: number, expected: n
 export function findMalformed(buf: Buffer, expected: number): Malformed | undefined {
   let hard: Malformed | undefined;
   let soft: Malformed | undefined;
-  const unterminated = walkRecords(buf, (record) => {
-    const text = buf.subarray(record.start, record.end);
-    const shape = recordShape(buf, record);
-    let problem = isUtf8(text) ? fieldCountProblem(record, shape.fields, expected) : "the text is not valid UTF-8";
+  const unterminated = walkRecords(buf, (_index, line, start, end) => {
+    const shape = recordShape(buf, start, end);
+    let problem = isUtf8(buf.subarray(start, end)) ? countProblem(start, end, shape.fields, expected) : "the text is not valid UTF-8";
     if (problem === undefined && shape.problem !== undefined && !shape.problem.startsWith("a quote inside")) {
       problem = shape.problem;
     }
     if (problem !== undefined) {
-      hard = { line: record.line, problem };
+      hard = { line, problem };
       return false;
     }
-    if (shape.problem !== undefined) soft ??= { line: record.line, problem: shape.problem };
+    if (shape.problem !== undefined) soft ??= { line, problem: shape.problem };
     return true;
   });
   if (hard) return hard;
