@@ -38,6 +38,11 @@ describe("money and dates", () => {
     expect(formatMills(1005)).toBe("1.005");
     expect(formatMills(1)).toBe("0.001");
   });
+  it("formatDay agrees with the calendar for every 97th day from 1899 to 2101", () => {
+    for (let day = dayOf(1899, 1, 1); day < dayOf(2101, 1, 1); day += 97) {
+      expect(formatDay(day)).toBe(new Date(day * 86_400_000).toISOString().slice(0, 10));
+    }
+  });
   it("formats ISO dates and datetimes", () => {
     const d = dayOf(2013, 1, 1);
     expect(formatDay(d)).toBe("2013-01-01");

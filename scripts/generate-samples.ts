@@ -1,0 +1,31 @@
+/**
+ * `npm run samples -- [--seed N] [--projects N | --scale national] [--out DIR]`
+ * Writes the five Salic tables as CSV, the ground truth of planted anomalies,
+ * a README and a sha256 manifest (see scripts/samples/).
+ */
+import { parseArgs, runSamples, UsageError } from "./samples/index.js";
+
+function main(argv: readonly string[]): number {
+  let options;
+  try {
+    options = parseArgs(argv);
+  } catch (err) {
+    if (err instanceof UsageError) {
+      process.stderr.write(`samples: ${err.message}\n`);
+      return 2;
+    }
+    throw err;
+  }
+  const start = performance.now();
+  const result = runSamples(options);
+  const seconds = ((performance.now() - start) / 1000).toFixed(1);
+  process.stdout.write(`samples: seed ${options.seed}, ${options.projects} projects → ${result.out}/ in ${seconds} s\n`);
+  for (const f of result.files) {
+    const rows = result.rows[f.name];
+    const size = f.bytes >= 1 << 20 ? `${(f.bytes / (1 << 20)).toFixed(1)} MiB` : `${(f.bytes / 1024).toFixed(1)} KiB`;
+    process.stdout.write(`  ${f.name.padEnd(36)} ${size.padStart(10)}${rows === undefined ? "" : `  ${rows} rows`}\n`);
+  }
+  return 0;
+}
+
+process.exitCode = main(process.argv.slice(2));

@@ -1,0 +1,180 @@
+import type { MetricId } from "../../src/metrics/types.js";
+
+/**
+ * The in-memory synthetic Salic database: projects with their budget lines,
+ * receipt links and raised-funds rows. Money is integer cents (unit prices
+ * integer mills) so that planting and checking are exact; the table writers
+ * (tables.ts) turn it into the spec's CSV columns.
+ */
+
+/** A catalogue item (idPlanilhaItens). */
+export interface CatalogueItem {
+  readonly id: number;
+  readonly name: string;
+  readonly unit: string;
+  /** Typical unit price in reais before segment and line variation. */
+  readonly price: number;
+  /** Stage code (cdEtapa) lines of this item usually belong to. */
+  readonly stage: number;
+  /** True for administration items, whose lines go to product 0. */
+  readonly admin: boolean;
+}
+
+/** An item as priced within one segment. */
+export interface SegmentItem {
+  readonly item: CatalogueItem;
+  /** Segment-specific typical unit price, in mills. */
+  readonly priceMills: number;
+}
+
+/** A product (idProduto). */
+export interface Product {
+  readonly id: number;
+  readonly name: string;
+}
+
+/** A cultural segment with its own size, budget shape and catalogue. */
+export interface Segment {
+  /** Position in the world's segment list (for compact keys). */
+  readonly index: number;
+  readonly code: string;
+  readonly name: string;
+  readonly areaCode: string;
+  readonly areaName: string;
+  /** Median and log-std of the number of budget lines of its projects. */
+  readonly lineMedian: number;
+  readonly lineSigma: number;
+  /** Items most of its projects include (they become the segment's common items). */
+  readonly core: readonly SegmentItem[];
+  /** The other items of its catalogue, drawn with `otherWeights`. */
+  readonly others: readonly SegmentItem[];
+  readonly otherWeights: Float64Array;
+  readonly products: readonly Product[];
+}
+
+/** A city (cdCidade, MunicipioItem, UF). */
+export interface City {
+  /** Position in the city list (for compact keys). */
+  readonly index: number;
+  readonly code: number;
+  readonly name: string;
+  readonly uf: string;
+}
+
+/** Someone paid by a project (nrCNPJCPF, nmFornecedor). */
+export interface Provider {
+  readonly taxId: string;
+  readonly name: string;
+}
+
+/** One approved budget line (a row of planilha_orcamentaria). */
+export interface Line {
+  readonly id: number;
+  segment: Segment;
+  item: CatalogueItem;
+  /** Item text as written on this line (sometimes a variant spelling of the item's name). */
+  itemText: string;
+  unit: string;
+  qtDias: number;
+  qtItem: number;
+  nrOcorrencia: number;
+  unitRequestedMills: number;
+  unitApprovedMills: number;
+  totalRequestedCents: number;
+  totalApprovedCents: number;
+  city: City;
+  stage: number;
+  product: Product;
+}
+
+/** One receipt link (a row of planilha_comprovacao): a receipt paying part of a budget line. */
+export interface Link {
+  readonly line: Line;
+  receiptId: number;
+  provider: Provider;
+  providerName: string;
+  cents: number;
+  /** tpFormaDePagamento as written ("1", "2.0", "0", "" …). */
+  payment: string;
+}
+
+/** One fund-raising receipt (a row of planilha_captacao). */
+export interface RaisedRow {
+  readonly id: number;
+  readonly receiptNumber: string;
+  readonly sponsor: string;
+  readonly supportType: string;
+  readonly provisionalMeasure: string;
+  readonly goodsOrServices: string;
+  readonly arrival: string;
+  readonly receiptDate: string;
+  cents: number;
+  readonly logon: number;
+}
+
+/** A project: its planilha_projetos row and its rows in the other tables. */
+export interface Project {
+  readonly index: number;
+  pronac: string;
+  idPronac: number;
+  year: number;
+  /** False for the few PRONACs that have budget rows but no planilha_projetos row. */
+  readonly listed: boolean;
+  segment: Segment;
+  proponent: string;
+  city: City;
+  name: string;
+  situation: string;
+  protocolDay: number;
+  /** planilha_projetos dates, already formatted ("" = null). */
+  dates: { protocolo: string; situacao: string; inicio: string; fim: string };
+  /** DataProjeto as written, and as days since 1970 for the 2013 cut of preco_itens. */
+  dataProjeto: string;
+  dataProjetoDay: number;
+  hasBudget: boolean;
+  hasReceipts: boolean;
+  hasRaised: boolean;
+  /** Planned number of budget lines. */
+  lineCount: number;
+  lines: Line[];
+  links: Link[];
+  raised: RaisedRow[];
+  /** Products of the project (0 is administration). */
+  products: Product[];
+  /** idProduto written as "17.0" on this project's lines: ints may carry ".0" (spec §2). */
+  floatProductIds: boolean;
+}
+
+/** Metric ids of spec §4, in the spec's order (checked against the metric contract's MetricId). */
+export const METRIC_IDS = [
+  "itens_orcamentarios",
+  "comprovante_pagamento",
+  "valor_comprovado",
+  "valor_aprovado",
+  "valor_captado",
+  "valor_a_ser_comprovado",
+  "comprovantes_acima_50",
+  "comprovante_cheque",
+  "comprovante_transferencia",
+  "comprovante_saque",
+  "novos_fornecedores",
+  "projetos_mesmo_proponente",
+  "preco_itens",
+  "itens_comuns_e_incomuns_por_segmento",
+] as const satisfies readonly MetricId[];
+
+// Compile-time guard: a metric added to the contract must be added above too.
+const everyMetricListed: Exclude<MetricId, (typeof METRIC_IDS)[number]> extends never ? true : never = true;
+void everyMetricListed;
+
+export type { MetricId };
+
+/** The whole synthetic database. */
+export interface World {
+  readonly seed: number;
+  readonly segments: readonly Segment[];
+  /** Every project, listed or not, in idPRONAC order. */
+  readonly projects: readonly Project[];
+  /** Projects planted as anomalous, per metric. */
+  readonly planted: Map<MetricId, Set<Project>>;
+}
