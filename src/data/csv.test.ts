@@ -146,13 +146,22 @@ describe("readTable (CSV): dtypes", () => {
   });
 
   it("reads a header-only file as an empty frame with the schema's dtypes", () => {
-    const df = read("planilha_captacao", "Pronac,Segmento,CaptacaoReal,DtRecibo\n");
+    const df = read("planilha_orcamentaria", `${ORC_HEADER},QtDias\n`);
     expect(df.height).toBe(0);
     expect(dtypes(df)).toEqual({
-      Pronac: "DataType(String)",
-      Segmento: "DataType(String)",
-      DtRecibo: "DataType(String)",
-      CaptacaoReal: "DataType(Float64)",
+      idPronac: "DataType(Int64)",
+      PRONAC: "DataType(String)",
+      Item: "DataType(String)",
+      idPlanilhaItens: "DataType(Int64)",
+      QtDias: "DataType(String)",
+      VlUnitarioAprovado: "DataType(Float64)",
+      VlTotalAprovado: "DataType(Float64)",
+      UfItem: "DataType(String)",
+      idSegmento: "DataType(String)",
+      idProduto: "DataType(Int64)",
+      DataProjeto: "DataType(Datetime(ms,))",
+      cdEtapa: "DataType(Int64)",
+      cdCidade: "DataType(Int64)",
     });
   });
 

@@ -79,14 +79,15 @@ function checkShortRecords(bytes: Buffer, raw: pl.DataFrame, file: string): void
     allNull = allNull.and(pl.col(name).isNull());
     trailing = trailing.add(allNull.cast(pl.Int32));
   }
+  // only internal names after the first select, so no header name can collide
   const suspects = raw
     .lazy()
-    .withRowIndex("__row")
-    .filter(pl.col(last).isNull())
-    .select(pl.col("__row"), trailing.alias("__trailing"))
+    .select(pl.col(last).isNull().alias("suspect"), trailing.alias("nulls"))
+    .withRowIndex("row")
+    .filter(pl.col("suspect"))
     .collectSync();
-  const rows = suspects.getColumn("__row").toTypedArray() as ArrayLike<number>;
-  const nulls = suspects.getColumn("__trailing").toTypedArray() as ArrayLike<number>;
+  const rows = suspects.getColumn("row").toTypedArray() as ArrayLike<number>;
+  const nulls = suspects.getColumn("nulls").toTypedArray() as ArrayLike<number>;
   const found = firstMiscounted(bytes, rows, nulls, raw.width);
   if (found) throw new DataError({ file, line: found.line }, `malformed CSV: ${found.problem}`);
 }

@@ -5,13 +5,16 @@
  *
  * - `string` columns stay text even when they look numeric (PRONAC "000014",
  *   19-digit tax ids); `int` accepts `12.0`; `number` is money or a quantity,
- *   read as Float64 (metrics convert money to exact units, see metrics/money);
- *   `datetime` is ISO 8601 `YYYY-MM-DD[ HH:MM:SS[.fff]]`.
+ *   read as Float64 (metrics convert money to exact units, see metrics/money)
+ *   with "." as decimal point (an exponent, `1e3`, is accepted); `datetime` is
+ *   ISO 8601 `YYYY-MM-DD[ HH:MM:SS[.fff]]` (or `T` before the time), no time
+ *   zone, read as Datetime("ms"). Exact spellings: data/parse.ts.
  * - `required` columns are the ones a metric or the service reads: a file
  *   without one is an error, and their values are parsed as their type (a
  *   value that does not parse is an error naming file, line, column, value).
  *   Other declared columns are optional: kept as text when present (their
  *   type documents the spec, it is not enforced), absent columns stay absent.
+ * - An empty field is null, in every column.
  */
 export type ColumnType = "string" | "int" | "number" | "datetime";
 
