@@ -47,8 +47,9 @@ ${counts.segments} segments. \`manifest.json\` holds the sha256 of each CSV and 
   distribution, catalogue and price level; a few unit prices with 3 decimals
   and some approved at 0.
 - Budget lines dated before and after 2013-01-01 (the preco_itens cut), a few
-  lines filed under another segment than the rest of their project, one
-  project whose idProduto is written as "17.0".
+  lines filed under another segment than the rest of their project, and a
+  few projects whose idProduto is written with ".0" ("17.0": ints may be
+  written so, spec §2).
 - Projects without budget, without receipts, without raised funds; PRONACs with
   budget rows but no planilha_projetos row (they count in segment statistics).
 - PRONAC = 2-digit year + 4–5 digit sequence, always a string: "000014" (year
