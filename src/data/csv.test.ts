@@ -202,6 +202,13 @@ describe("readTable (CSV): errors", () => {
     );
   });
 
+  it("counts lines the same with CRLF line ends and a line break inside a quoted field", () => {
+    const content = 'Pronac,Segmento,CaptacaoReal\r\n1,"a\r\nb",1\r\n2,11,1\r\n3,11,1.2.3\r\n';
+    expect(failure("planilha_captacao", content).message).toBe(
+      'planilha_captacao.csv, line 5, column CaptacaoReal: "1.2.3" is not a number (expected digits with "." as decimal point, e.g. 12.50)',
+    );
+  });
+
   it("reports the earliest bad record when several columns have bad values", () => {
     const content = `Pronac,Segmento,CaptacaoReal\n1,11,1\n2,11,x\n3,11,y\n`;
     expect(failure("planilha_captacao", content).line).toBe(3);
