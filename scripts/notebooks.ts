@@ -2,15 +2,14 @@
  * `npm run notebooks [-- NAME...] [--timeout SECONDS] [--jobs N]`: executes
  * notebooks/*.ipynb (or the NAMEs given: "03_valor_total", with or without
  * .ipynb, or a path) headless through Jupyter with the tslab kernel, two at
- * a time, and writes each back in canonical form. A notebook that fails is
- * left untouched and reported with its cell, error and stderr; the exit
- * code is then 1. `npm run notebooks` builds first (prenotebooks), since
+ * a time, and writes each back in canonical form once it passes the render
+ * check. A notebook that fails is left untouched and reported with its
+ * cell, error and stderr (or its render problems); the exit code is then 1. `npm run notebooks` builds first (prenotebooks), since
  * notebooks import the compiled toolkit.
  */
-import { existsSync, readdirSync, readFileSync } from "node:fs";
-import { basename, join, relative, resolve } from "node:path";
+import { existsSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { basename, dirname, join, resolve } from "node:path";
 import { checkNotebooks, executeNotebook, NotebookExecutionError, repoRoot, type ExecuteProgress } from "../src/jupyter/index.js";
-import { writeFileAtomic } from "../src/promote/atomic.js";
 
 interface Args {
   names: string[];
@@ -57,7 +56,6 @@ async function main(): Promise<number> {
   }
   const total = paths.length;
   const failures: string[] = [];
-  const written: string[] = [];
   let next = 0;
 
   const runOne = async (i: number) => {
@@ -71,8 +69,21 @@ async function main(): Promise<number> {
     try {
       const run = await executeNotebook(path, { cellTimeoutSeconds: args.timeout, onProgress: progress });
       const before = readFileSync(path, "utf8");
-      if (before !== run.text) writeFileAtomic(path, run.text);
-      written.push(path);
+      // The executed file replaces the committed one only if it passes the render check (and atomically).
+      const temp = join(dirname(path), `.${basename(path, ".ipynb")}.${process.pid}.tmp.ipynb`);
+      writeFileSync(temp, run.text);
+      try {
+        const problems = checkNotebooks([temp]);
+        if (problems.length > 0) {
+          const lines = problems.map((p) => `${basename(path)}${p.cell !== undefined ? ` cell ${p.cell}` : ""}: ${p.reason}`);
+          failures.push(`${basename(path)}: render check failed (${problems.length} problems)`);
+          console.error(`${tag} ran, but fails the render check (left untouched):\n${lines.join("\n")}`);
+          return;
+        }
+        if (before !== run.text) renameSync(temp, path);
+      } finally {
+        rmSync(temp, { force: true }); // no-op once renamed
+      }
       console.log(`${tag} ok in ${seconds(run.timings.totalMs)} (kernel ${seconds(run.timings.kernelReadyMs)}), ${before === run.text ? "unchanged" : "written"}`);
     } catch (error) {
       const message = error instanceof NotebookExecutionError ? error.message : String((error as Error).stack ?? error);
@@ -85,10 +96,8 @@ async function main(): Promise<number> {
   };
   await Promise.all(Array.from({ length: Math.min(args.jobs, total) }, worker));
 
-  const problems = checkNotebooks(written);
-  for (const p of problems) console.error(`render check: ${relative(root, p.notebook)}${p.cell !== undefined ? ` cell ${p.cell}` : ""}: ${p.reason}`);
   if (failures.length > 0) console.error(`\nnotebooks: ${failures.length} of ${total} failed:\n${failures.map((f) => `- ${f}`).join("\n")}`);
-  return failures.length > 0 || problems.length > 0 ? 1 : 0;
+  return failures.length > 0 ? 1 : 0;
 }
 
 function seconds(ms: number): string {

@@ -1,6 +1,6 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { join, relative } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { checkNotebook, checkNotebooks, type RenderProblem } from "../../src/jupyter/index.js";
 
@@ -13,7 +13,7 @@ describe("render check of the committed notebooks", () => {
   it("passes every notebooks/*.ipynb (schema, canonical, no errors, fallbacks, size, parameters, results)", () => {
     const dir = join(root, "notebooks");
     const paths = readdirSync(dir).filter((f) => f.endsWith(".ipynb")).map((f) => join(dir, f));
-    const problems = checkNotebooks(paths).map((p) => `${p.notebook}${p.cell !== undefined ? ` cell ${p.cell}` : ""}: ${p.reason}`);
+    const problems = checkNotebooks(paths).map((p) => `${relative(root, p.notebook)}${p.cell !== undefined ? ` cell ${p.cell}` : ""}: ${p.reason}`);
     expect(problems).toEqual([]);
   });
 });
