@@ -102,6 +102,22 @@ describe("readTable (Parquet)", () => {
     expect(df.toRecords()).toEqual([{ Idcaptacao: "42", Pronac: "1", Segmento: "11", CaptacaoReal: 5.5, CaptacaoUfir: "1.5" }]);
   });
 
+  it("rejects a required datetime with a time zone, but keeps an optional one as text", () => {
+    const utc = pl.Series("DtRecibo", [new Date("2019-03-31T14:05:09.000Z")]);
+    const df = roundTrip(
+      "planilha_captacao",
+      pl.DataFrame({ Pronac: ["1"], Segmento: ["11"], CaptacaoReal: [1], DtRecibo: utc }).withColumns(pl.col("DtRecibo").dt.replaceTimeZone("UTC")),
+    );
+    expect(df.getColumn("DtRecibo").toArray()).toEqual(["2019-03-31 14:05:09.000+00:00"]);
+    const orc = pl.DataFrame({
+      idPronac: [1], PRONAC: ["1"], Item: ["I"], idPlanilhaItens: [5], VlUnitarioAprovado: [1], VlTotalAprovado: [3], UfItem: ["SP"],
+      idSegmento: ["11"], idProduto: [0], cdEtapa: [1], cdCidade: [3], DataProjeto: pl.Series("DataProjeto", [new Date(0)]),
+    }).withColumns(pl.col("DataProjeto").dt.replaceTimeZone("UTC"));
+    expect(failure("planilha_orcamentaria", orc).message).toBe(
+      'planilha_orcamentaria.parquet: column "DataProjeto" is stored as Datetime; expected dates without a time zone',
+    );
+  });
+
   it("rejects an identifier stored as a number, naming file and column", () => {
     const error = failure("planilha_projetos", pl.DataFrame({ PRONAC: pl.Series("PRONAC", [14], pl.Int64), Segmento: ["11"], NomeProjeto: ["A"], CgcCpf: ["1"] }));
     expect(error.message).toBe(

@@ -14,6 +14,8 @@ import type { ColumnSpec, TableName } from "./schema.js";
 
 const INTEGERS = new Set(["Int8", "Int16", "Int32", "Int64", "UInt8", "UInt16", "UInt32", "UInt64"]);
 const FLOATS = new Set(["Float32", "Float64"]);
+/** Other scalar types an optional column may hold, kept as their text. */
+const SCALARS = new Set(["Bool", "Datetime", "Time", "Duration"]);
 
 type Kind = "text" | "categorical" | "integer" | "float" | "decimal" | "datetime" | "date" | "null" | "other";
 
@@ -49,7 +51,7 @@ function conversion(spec: ColumnSpec, dtype: pl.DataType, file: string): pl.Expr
   const k = kind(dtype);
   const col = pl.col(spec.name);
   if (!spec.required) {
-    if (k === "other") throw cannot(file, spec, dtype, "expected values that can be read as text");
+    if (k === "other" && !SCALARS.has(dtype.variant)) throw cannot(file, spec, dtype, "expected values that can be read as text");
     return col.cast(pl.Utf8).alias(spec.name);
   }
   switch (spec.type) {
