@@ -1,7 +1,7 @@
 import pl from "nodejs-polars";
 import type { SalicTables } from "../data/schema.js";
 import { itemNames } from "./item-names.js";
-import { frameColumns, requireTable } from "./results.js";
+import { columnValues, frameColumns, requireTable } from "./results.js";
 import { judgeBySegment } from "./segment-gaussian.js";
 import { projectSegments } from "./segment.js";
 import type { MetricDefinition, MetricResult, MetricResults } from "./types.js";
@@ -44,15 +44,25 @@ export function commonItems(allItems: pl.DataFrame): pl.DataFrame {
     .select("segment", "item");
 }
 
-/** Groups a frame sorted by `pronac` into per-project lists. */
-function listsByPronac<T>(frame: pl.DataFrame, entry: (c: Record<string, unknown[]>, i: number) => T): Map<string, T[]> {
-  const c = frameColumns(frame);
+/**
+ * Per-project lists from a frame of (`pronac`, `item`) pairs: items sorted by
+ * id, each turned into a list entry. Reads the pairs as typed arrays and the
+ * PRONACs once per project (boxing every row costs seconds at national scale).
+ */
+function itemListsByPronac<T>(pairs: pl.DataFrame, entry: (item: number) => T): Map<string, T[]> {
+  const sorted = pairs.select("pronac", "item").sort(["pronac", "item"]);
+  const runs = sorted.groupBy("pronac").agg(pl.len().alias("n")).sort("pronac");
+  const pronacs = runs.getColumn("pronac").toArray() as string[];
+  const counts = columnValues(runs, "n") as number[];
+  const items = columnValues(sorted, "item") as number[];
   const lists = new Map<string, T[]>();
-  for (let i = 0; i < frame.height; i++) {
-    const pronac = c.pronac![i] as string;
-    const list = lists.get(pronac);
-    if (list === undefined) lists.set(pronac, [entry(c, i)]);
-    else list.push(entry(c, i));
+  let offset = 0;
+  for (let p = 0; p < pronacs.length; p++) {
+    const end = offset + counts[p]!;
+    const list = new Array<T>(end - offset);
+    for (let i = offset; i < end; i++) list[i - offset] = entry(items[i]!);
+    lists.set(pronacs[p]!, list);
+    offset = end;
   }
   return lists;
 }
@@ -101,26 +111,24 @@ export function computeItensComuns(tables: SalicTables): MetricResults {
     );
   const judged = judgeBySegment(values, segments, "population", "left");
 
-  const names = itemNames(lines, "idPlanilhaItens", "Item").rename({ id: "item" });
-  const uncommon = listsByPronac(
-    projectItems
-      .join(common, { on: ["segment", "item"], how: "anti" })
-      .join(names, { on: "item", how: "left" })
-      .sort(["pronac", "item"]),
-    (c, i) => [c.item![i], { name: c.name![i] }],
-  );
-  const missing = listsByPronac(
-    segments
-      .join(common, { on: "segment", how: "inner" })
-      .join(projectItems, { on: ["pronac", "item"], how: "anti" })
-      .join(names, { on: "item", how: "left" })
-      .sort(["pronac", "item"]),
-    (c, i) => [c.item![i], c.name![i]],
+  const names = itemNames(lines, "idPlanilhaItens", "Item");
+  const nameList = names.getColumn("name").toArray() as string[];
+  const nameOf = new Map((columnValues(names, "id") as number[]).map((id, i) => [id, nameList[i]!]));
+  // One frozen {name} per item, shared by every project listing it.
+  const nameEntry = new Map([...nameOf].map(([id, name]) => [id, Object.freeze({ name })]));
+  const noName = Object.freeze({ name: null });
+  const uncommon = itemListsByPronac(projectItems.join(common, { on: ["segment", "item"], how: "anti" }), (item) => [
+    item,
+    nameEntry.get(item) ?? noName,
+  ]);
+  const missing = itemListsByPronac(
+    segments.join(common, { on: "segment", how: "inner" }).join(projectItems, { on: ["pronac", "item"], how: "anti" }),
+    (item) => [item, nameOf.get(item) ?? null],
   );
 
   const c = frameColumns(judged.select("pronac", "valor", "mean", "std", "threshold", "is_outlier"));
   const results = new Map<string, MetricResult>();
-  for (let i = 0; i < judged.height; i++) {
+  for (let i = 0, n = judged.height; i < n; i++) {
     const pronac = c.pronac![i] as string;
     results.set(pronac, {
       valor: c.valor![i] as number,

@@ -43,7 +43,7 @@ export function computePrecoItens(tables: SalicTables): MetricResults {
     .agg(pl.len().cast(pl.Int64).alias("lines"), pl.col("is_outlier").cast(pl.Int64).sum().alias("overpriced"));
   const c = frameColumns(perProject);
   const results = new Map<string, MetricResult>();
-  for (let i = 0; i < perProject.height; i++) {
+  for (let i = 0, n = perProject.height; i < n; i++) {
     const lineCount = c.lines![i] as number;
     const valor = c.overpriced![i] as number;
     results.set(c.pronac![i] as string, {

@@ -2,7 +2,7 @@ import pl from "nodejs-polars";
 import type { SalicTables } from "../data/schema.js";
 import { outlierWeights, weightedComplexity } from "./complexity.js";
 import { GAUSSIAN_FACTOR } from "./gaussian.js";
-import { frameColumns, requireTable } from "./results.js";
+import { columnValues, frameColumns, requireTable } from "./results.js";
 import type { MetricDefinition, MetricId, MetricResult, MetricResults } from "./types.js";
 
 const ID = "projetos_mesmo_proponente";
@@ -21,15 +21,28 @@ function complexityTenths(
   return pronacs.map((pronac) => Math.round(weightedComplexity(byProject.get(pronac) ?? 0, total) * 10));
 }
 
-/** The PRONACs of every proponent, sorted as strings. */
-function projectsByProponent(projects: pl.DataFrame): Map<string, string[]> {
-  const lists = projects
+/**
+ * The PRONACs of each project's proponent, sorted as strings, indexed by the
+ * project's row (one array shared by the proponent's projects; undefined
+ * without a proponent). Reads row numbers as typed arrays and each PRONAC
+ * string once.
+ */
+function proponentMembers(projects: pl.DataFrame, pronacs: readonly string[]): (string[] | undefined)[] {
+  const sorted = projects
     .filter(pl.col("proponent").isNotNull())
-    .groupBy("proponent")
-    .agg(pl.col("pronac").sort().alias("pronacs"));
-  const proponents = lists.getColumn("proponent").toArray() as string[];
-  const pronacs = lists.getColumn("pronacs").toArray() as unknown as string[][];
-  return new Map(proponents.map((proponent, i) => [proponent, pronacs[i] ?? []]));
+    .select("row", "proponent", "pronac")
+    .sort(["proponent", "pronac"]);
+  const sizes = columnValues(sorted.groupBy("proponent").agg(pl.len().alias("n")).sort("proponent"), "n") as number[];
+  const rows = columnValues(sorted, "row") as number[];
+  const members = new Array<string[] | undefined>(pronacs.length);
+  let offset = 0;
+  for (const size of sizes) {
+    const group = rows.slice(offset, offset + size);
+    const names = group.map((row) => pronacs[row]!);
+    for (const row of group) members[row] = names;
+    offset += size;
+  }
+  return members;
 }
 
 /**
@@ -51,7 +64,10 @@ export function computeProjetosMesmoProponente(
     .filter(pl.col("pronac").isNotNull())
     .unique({ subset: ["pronac"], keep: "first", maintainOrder: true });
   const pronacs = projects.getColumn("pronac").toArray() as string[];
-  const scored = projects.withColumns(pl.Series("k", complexityTenths(pronacs, earlier, weights), pl.Int64));
+  const scored = projects.withColumns(
+    pl.Series("k", complexityTenths(pronacs, earlier, weights), pl.Int64),
+    pl.Series("row", pronacs.map((_, i) => i), pl.Int64),
+  );
   const groups = scored
     .filter(pl.col("proponent").isNotNull())
     .groupBy("proponent")
@@ -60,15 +76,14 @@ export function computeProjetosMesmoProponente(
       pl.col("k").sum().alias("sumK"),
       pl.col("k").mul(pl.col("k")).sum().alias("sumK2"),
     );
-  const members = projectsByProponent(scored);
+  const members = proponentMembers(scored, pronacs);
   const m = pl.col("size").sub(1);
   const sumK = pl.col("sumK").sub(pl.col("k"));
   const sumK2 = pl.col("sumK2").sub(pl.col("k").mul(pl.col("k")));
   const judged = scored
     .join(groups, { on: "proponent", how: "left" })
     .select(
-      "pronac",
-      "proponent",
+      "row",
       m.alias("m"),
       pl.col("k").mul(m).sub(sumK).alias("L"),
       m.mul(sumK2).sub(sumK.mul(sumK)).alias("D"),
@@ -93,13 +108,12 @@ export function computeProjetosMesmoProponente(
         .fillNull(false)
         .alias("is_outlier"),
     );
-  const c = frameColumns(judged.select("pronac", "proponent", "threshold", "is_outlier"));
+  const c = frameColumns(judged.select("row", "threshold", "is_outlier"));
   const results = new Map<string, MetricResult>();
-  for (let i = 0; i < judged.height; i++) {
-    const pronac = c.pronac![i] as string;
-    const proponent = c.proponent![i] as string | null;
-    const all = proponent === null ? [] : (members.get(proponent) ?? []);
-    const others = all.filter((other) => other !== pronac);
+  for (let i = 0, n = judged.height; i < n; i++) {
+    const row = c.row![i] as number;
+    const pronac = pronacs[row]!;
+    const others = (members[row] ?? []).filter((other) => other !== pronac);
     results.set(pronac, {
       valor: others.length,
       is_outlier: c.is_outlier![i] as boolean,

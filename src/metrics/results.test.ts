@@ -1,6 +1,7 @@
+import pl from "nodejs-polars";
 import { describe, expect, it } from "vitest";
 import { itensOrcamentarios } from "./itens-orcamentarios.js";
-import { absentResult, notAvailable, requireTable, zeroResult } from "./results.js";
+import { absentResult, frameColumns, notAvailable, requireTable, zeroResult } from "./results.js";
 import type { MetricDefinition } from "./types.js";
 
 describe("result builders", () => {
@@ -34,5 +35,22 @@ describe("result builders", () => {
     expect(() => requireTable({}, "planilha_captacao", "valor_captado")).toThrow(
       "valor_captado: table planilha_captacao is not loaded",
     );
+  });
+});
+
+describe("columnValues", () => {
+  it("gives numbers, booleans and strings with nulls kept", () => {
+    const df = pl.DataFrame([
+      pl.Series("i", [1, null, 9007199254740991], pl.Int64),
+      pl.Series("f", [0.1, Number.NaN, null], pl.Float64),
+      pl.Series("b", [true, null, false], pl.Bool),
+      pl.Series("s", ["000014", null, "14"], pl.Utf8),
+    ]);
+    expect(frameColumns(df)).toEqual({
+      i: [1, null, 9007199254740991],
+      f: [0.1, Number.NaN, null],
+      b: [true, null, false],
+      s: ["000014", null, "14"],
+    });
   });
 });

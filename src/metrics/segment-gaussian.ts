@@ -60,7 +60,7 @@ export function segmentGaussianResults(tables: SalicTables, metric: MetricId, sp
   const c = frameColumns(judged.select("pronac", "valor", "std", "threshold", "is_outlier"));
   const money = (x: number): number => (spec.money ? roundMoney(x) : x);
   const results = new Map<string, MetricResult>();
-  for (let i = 0; i < judged.height; i++) {
+  for (let i = 0, n = judged.height; i < n; i++) {
     const threshold = c.threshold![i] as number | null;
     const result: MetricResult = {
       valor: money(c.valor![i] as number),

@@ -27,7 +27,7 @@ export function computeValorASerComprovado(tables: SalicTables): MetricResults {
     .withColumns(pl.col("captado").sub(pl.col("comprovado")).alias("valor"));
   const c = frameColumns(frame);
   const results = new Map<string, MetricResult>();
-  for (let i = 0; i < frame.height; i++) {
+  for (let i = 0, n = frame.height; i < n; i++) {
     const valor = roundMoney(c.valor![i] as number);
     results.set(c.pronac![i] as string, {
       valor,

@@ -57,7 +57,6 @@ function projectPronacs(tables: SalicTables): string[] {
  */
 export function scoreAll(tables: SalicTables, metrics: readonly MetricDefinition[] = REGISTRY): ScoreRun {
   const pronacs = projectPronacs(tables);
-  const isProject = new Set(pronacs);
   const results = new Map<MetricId, MetricResults>();
   const unavailable = new Map<MetricId, string>();
   for (const metric of metrics) {
@@ -70,25 +69,34 @@ export function scoreAll(tables: SalicTables, metrics: readonly MetricDefinition
     }
   }
   const totalWeight = metrics.reduce((sum, metric) => sum + Math.max(metric.weight, 0), 0);
-  const filler = new Map(
-    metrics.map((metric) => [
-      metric.id,
-      unavailable.has(metric.id) ? () => notAvailable(metric.details) : () => absentResult(metric),
-    ]),
+  const fillers = metrics.map((metric) =>
+    unavailable.has(metric.id) ? () => notAvailable(metric.details) : () => absentResult(metric),
   );
+  // Results aligned with `pronacs`, gathered metric by metric: walking each
+  // metric's map once is several times faster than a lookup per project and
+  // metric in project(), which the CLI calls for every project.
+  const index = new Map(pronacs.map((pronac, i) => [pronac, i]));
+  const aligned = metrics.map(() => new Array<MetricResult | undefined>(pronacs.length));
+  const outlierWeight = new Float64Array(pronacs.length);
+  metrics.forEach((metric, k) => {
+    for (const [pronac, result] of results.get(metric.id) ?? []) {
+      const i = index.get(pronac);
+      if (i === undefined) continue;
+      aligned[k]![i] = result;
+      if (metric.weight > 0 && result.is_outlier) outlierWeight[i] = outlierWeight[i]! + metric.weight;
+    }
+  });
 
   function project(pronac: string): ProjectScore | undefined {
-    if (!isProject.has(pronac)) return undefined;
+    const i = index.get(pronac);
+    if (i === undefined) return undefined;
     const metricas = {} as Record<MetricId, MetricResult>;
-    let outlierWeight = 0;
-    for (const metric of metrics) {
-      const result = results.get(metric.id)?.get(pronac) ?? filler.get(metric.id)!();
-      metricas[metric.id] = result;
-      if (metric.weight > 0 && result.is_outlier) outlierWeight += metric.weight;
-    }
+    metrics.forEach((metric, k) => {
+      metricas[metric.id] = aligned[k]![i] ?? fillers[k]!();
+    });
     return {
       pronac,
-      complexidade: weightedComplexity(outlierWeight, totalWeight),
+      complexidade: weightedComplexity(outlierWeight[i]!, totalWeight),
       admissibilidade: metricas[ADMISSIBILITY_METRIC]?.is_outlier === true ? 10 : 0,
       metricas,
     };
