@@ -1,6 +1,25 @@
 /**
- * What research notebooks import, from the compiled output:
- * `import { loadPolars, table, figure, publish } from "../dist/src/notebook/index.js"`.
+ * What research notebooks import, from the compiled output (tslab compiles
+ * only the notebook's own folder; `npm run notebooks` and `npm run lab`
+ * build first):
+ *
+ * ```ts
+ * // cell tagged "parameters": one `const name = <JSON value>;` per line
+ * const dataDir = "../data-samples";
+ * // next cell
+ * import pl from "nodejs-polars";
+ * import { figure, loadPolars, publish, table } from "../dist/src/notebook/index.js";
+ * const data = loadPolars(dataDir);                 // remembered as publish's data_dir
+ * table(frame, { caption: "…", digits: 2, maxRows: 20 });
+ * await figure({ data: [...], layout: {...} }, { width: 800, height: 480 });
+ * publish("itens_orcamentarios", perProject, { tolerance: { abs: 1e-9, rel: 1e-9 } });
+ * ```
+ *
+ * tslab 1.0.22 caveats: `await` every `figure(...)` so its output lands in
+ * its own cell; write `{ dataDir: dataDir }`, not the shorthand `{ dataDir }`,
+ * for a variable declared in an earlier cell (tslab leaves the shorthand
+ * unresolved: "dataDir is not defined").
+ * @module
  */
 export { loadArquero, loadPolars, toArquero, type ArqueroData, type LoadOptions } from "./data.js";
 export { setDisplaySink, show, type DisplayBundle, type DisplaySink } from "./display.js";
