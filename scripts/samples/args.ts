@@ -24,6 +24,7 @@ export const NATIONAL_PROJECTS = 210_000;
 /** Defaults: seed 42, 400 projects, written to data-samples/. */
 export const DEFAULTS = { seed: 42, projects: 400, out: "data-samples", nationalOut: "data-national" } as const;
 
+/** One-line usage, printed with argument errors. */
 export const USAGE = "usage: npm run samples -- [--seed N] [--projects N | --scale national] [--out DIR]";
 
 function parseInteger(flag: string, value: string | undefined, min: number, max: number): number {

@@ -20,10 +20,12 @@ export function buildWorld(options: Pick<SampleOptions, "seed" | "projects" | "s
   const profile = profileFor(options);
   const root = createRng(options.seed);
   // One stream per stage, so that changing one stage does not reshuffle the others.
-  const [worldRng, planRng, lineRng, receiptRng, raisedRng, plantRng] = [1, 2, 3, 4, 5, 6].map((salt) => root.fork(salt)) as [
-    ReturnType<typeof createRng>, ReturnType<typeof createRng>, ReturnType<typeof createRng>,
-    ReturnType<typeof createRng>, ReturnType<typeof createRng>, ReturnType<typeof createRng>,
-  ];
+  const worldRng = root.fork(1);
+  const planRng = root.fork(2);
+  const lineRng = root.fork(3);
+  const receiptRng = root.fork(4);
+  const raisedRng = root.fork(5);
+  const plantRng = root.fork(6);
   const taxIds = new TaxIds(root.fork(7));
   const segments = buildSegments(worldRng, buildCatalogue(worldRng), profile.segments);
   const projects = planProjects(planRng, profile, segments, taxIds);

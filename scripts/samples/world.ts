@@ -58,7 +58,8 @@ function segmentCodes(count: number): Array<readonly [string, string]> {
   return codes;
 }
 
-function shuffled<T>(rng: Rng, items: readonly T[]): T[] {
+/** Fisher-Yates shuffle of a copy, with the seeded generator. */
+export function shuffled<T>(rng: Rng, items: readonly T[]): T[] {
   const out = items.slice();
   for (let i = out.length - 1; i > 0; i--) {
     const j = rng.int(0, i);
@@ -66,9 +67,6 @@ function shuffled<T>(rng: Rng, items: readonly T[]): T[] {
   }
   return out;
 }
-
-/** Fisher-Yates shuffle of a copy, with the seeded generator. */
-export { shuffled };
 
 /**
  * `count` segments: named ones first ("11", "4B", "6E"…), then synthetic codes
