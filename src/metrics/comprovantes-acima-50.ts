@@ -50,7 +50,7 @@ export function receiptsAbove50ByProject(links: pl.DataFrame): Map<string, Recei
 
   const c = frameColumns(rows);
   const byProject = new Map<string, ReceiptAbove50[]>();
-  for (let i = 0; i < rows.height; i++) {
+  for (let i = 0, n = rows.height; i < n; i++) {
     const pronac = c.PRONAC![i] as string;
     const va = c.va![i] as number;
     const vc = c.vc![i] as number;

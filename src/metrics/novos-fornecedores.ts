@@ -155,7 +155,7 @@ function listNewProviders(rows: pl.DataFrame): Map<string, NewProvider[]> {
   // A new provider is in one project only, so its tax id alone keys its lines.
   const itensOf = new Map<string, NewProvider["itens"]>();
   const l = frameColumns(named);
-  for (let i = 0; i < named.height; i++) {
+  for (let i = 0, n = named.height; i < n; i++) {
     const cnpj = l.nrCNPJCPF![i] as string;
     let itens = itensOf.get(cnpj);
     if (itens === undefined) itensOf.set(cnpj, (itens = {}));
@@ -163,7 +163,7 @@ function listNewProviders(rows: pl.DataFrame): Map<string, NewProvider[]> {
   }
   const byProject = new Map<string, NewProvider[]>();
   const p = frameColumns(providers);
-  for (let i = 0; i < providers.height; i++) {
+  for (let i = 0, n = providers.height; i < n; i++) {
     const pronac = p.PRONAC![i] as string;
     const cnpj = p.nrCNPJCPF![i] as string;
     const entry: NewProvider = { nome: p.nome![i] as string | null, cnpj, itens: itensOf.get(cnpj) ?? {} };

@@ -77,7 +77,7 @@ export function sharedReceiptsByProject(links: pl.DataFrame, code: PaymentCode):
   const byProject = new Map<string, SharedReceipt[]>();
   let receipt: SharedReceipt | undefined;
   let receiptPronac = "";
-  for (let i = 0; i < rows.height; i++) {
+  for (let i = 0, n = rows.height; i < n; i++) {
     const pronac = c.PRONAC![i] as string;
     const id = c.idComprovantePagamento![i] as number;
     if (receipt === undefined || receiptPronac !== pronac || receipt.id_comprovante !== id) {
