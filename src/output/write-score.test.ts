@@ -55,7 +55,7 @@ const projects: Record<string, ProjectScore> = {
         valor: 0,
         minimo_esperado: Number.NEGATIVE_INFINITY,
         maximo_esperado: Number.NaN,
-        lista_de_comprovantes: [{ nome: "Luz", porcentagem: undefined }],
+        lista_de_comprovantes: [{ nome: "Luz", porcentagem: Number.POSITIVE_INFINITY }],
       }),
     } as ProjectScore["metricas"],
   },
@@ -71,7 +71,7 @@ async function collect(source: ScoreSource, options: Parameters<typeof writeScor
 }
 
 describe("writeScore", () => {
-  it("writes JSON with canonical key order, one project per line, undefined, NaN and infinities as null, nested ones too", async () => {
+  it("writes JSON with canonical key order, one project per line, undefined fields, NaN and infinities (nested too) as null", async () => {
     expect(await collect(run, { format: "json" })).toBe(
       '{"projects":[\n' +
         '{"pronac":"000014","complexidade":4.5,"admissibilidade":0,"metricas":{' +
