@@ -9,11 +9,14 @@ import pl from "nodejs-polars";
  */
 export function itemNames(table: pl.DataFrame, id: string, name: string): pl.DataFrame {
   return table
+    .lazy()
     .select(pl.col(id).alias("id"), pl.col(name).alias("name"))
     .filter(pl.col("id").isNotNull().and(pl.col("name").isNotNull()))
     .groupBy(["id", "name"])
     .agg(pl.len().alias("rows"))
-    .sort([pl.col("id"), pl.col("rows").cast(pl.Int64).mul(-1), pl.col("name")])
-    .unique({ subset: ["id"], keep: "first", maintainOrder: true })
-    .select("id", "name");
+    // The most frequent names, then the smallest of them: no reliance on row order.
+    .filter(pl.col("rows").eq(pl.col("rows").max().over("id")))
+    .groupBy("id")
+    .agg(pl.col("name").min())
+    .collectSync();
 }

@@ -76,8 +76,12 @@ function itemListsByPronac<T>(pairs: pl.DataFrame, entry: (item: number) => T): 
  */
 export function computeItensComuns(tables: SalicTables): MetricResults {
   const table = requireTable(tables, "planilha_orcamentaria", ID);
-  const lines = table.filter(pl.col("PRONAC").isNotNull());
-  const allItems: pl.DataFrame = lines.select(...ALL_ITEMS_COLUMNS).unique();
+  const allItems: pl.DataFrame = table
+    .lazy()
+    .select(...ALL_ITEMS_COLUMNS)
+    .filter(pl.col("PRONAC").isNotNull())
+    .unique()
+    .collectSync();
   const common = commonItems(allItems);
   const segments = projectSegments(table, "PRONAC", "idSegmento");
   const projectItems = allItems
@@ -111,7 +115,7 @@ export function computeItensComuns(tables: SalicTables): MetricResults {
     );
   const judged = judgeBySegment(values, segments, "population", "left");
 
-  const names = itemNames(lines, "idPlanilhaItens", "Item");
+  const names = itemNames(table, "idPlanilhaItens", "Item");
   const nameList = names.getColumn("name").toArray() as string[];
   const nameOf = new Map((columnValues(names, "id") as number[]).map((id, i) => [id, nameList[i]!]));
   // One frozen {name} per item, shared by every project listing it.

@@ -1,9 +1,9 @@
 import pl from "nodejs-polars";
 import type { SalicTables } from "../data/schema.js";
-import { withGaussianRule } from "./gaussian.js";
+import { gaussianOutlier, gaussianThreshold } from "./gaussian.js";
 import { exactMoney } from "./money.js";
 import { frameColumns, requireTable } from "./results.js";
-import { groupStatistics } from "./segment-stats.js";
+import { groupStatisticsLazy } from "./segment-stats.js";
 import type { MetricDefinition, MetricResult, MetricResults } from "./types.js";
 
 /** Budget lines dated from this day on give reference prices (spec §4.11). */
@@ -21,7 +21,9 @@ const TENTH = 10;
  * in integers (`10·valor > lines`).
  */
 export function computePrecoItens(tables: SalicTables): MetricResults {
+  // One lazy query: polars fuses the projections, filters and the final group-by.
   const lines = requireTable(tables, "planilha_orcamentaria", "preco_itens")
+    .lazy()
     .filter(pl.col("PRONAC").isNotNull())
     .select(
       pl.col("PRONAC").alias("pronac"),
@@ -30,17 +32,20 @@ export function computePrecoItens(tables: SalicTables): MetricResults {
       pl.col("DataProjeto").alias("date"),
       exactMoney("VlUnitarioAprovado").alias("valor"),
     );
-  const reference = groupStatistics(
+  const reference = groupStatisticsLazy(
     lines.filter(pl.col("date").gtEq(pl.lit(REFERENCE_PRICES_SINCE)).and(pl.col("valor").gt(0))),
     ["segment", "item"],
     "population",
   );
-  const perProject = withGaussianRule(
-    lines.join(reference, { on: ["segment", "item"], how: "left" }),
-    "right",
-  )
+  const perProject = lines
+    .join(reference, { on: ["segment", "item"], how: "left" })
+    .withColumns(gaussianThreshold("right").alias("threshold"))
     .groupBy("pronac")
-    .agg(pl.len().cast(pl.Int64).alias("lines"), pl.col("is_outlier").cast(pl.Int64).sum().alias("overpriced"));
+    .agg(
+      pl.len().cast(pl.Int64).alias("lines"),
+      gaussianOutlier("right", pl.col("valor").cast(pl.Float64), pl.col("threshold")).cast(pl.Int64).sum().alias("overpriced"),
+    )
+    .collectSync();
   const c = frameColumns(perProject);
   const results = new Map<string, MetricResult>();
   for (let i = 0, n = perProject.height; i < n; i++) {

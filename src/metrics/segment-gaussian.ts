@@ -52,10 +52,12 @@ export interface SegmentGaussianSpec {
 export function segmentGaussianResults(tables: SalicTables, metric: MetricId, spec: SegmentGaussianSpec): MetricResults {
   const table = requireTable(tables, spec.table, metric);
   const values = table
+    .lazy()
     .filter(pl.col(spec.pronac).isNotNull())
     .groupBy(spec.pronac)
     .agg(spec.valor.alias("valor"))
-    .rename({ [spec.pronac]: "pronac" });
+    .rename({ [spec.pronac]: "pronac" })
+    .collectSync();
   const judged = judgeBySegment(values, projectSegments(table, spec.pronac, spec.segment), spec.std, "right");
   const c = frameColumns(judged.select("pronac", "valor", "std", "threshold", "is_outlier"));
   const money = (x: number): number => (spec.money ? roundMoney(x) : x);

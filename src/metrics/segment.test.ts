@@ -17,8 +17,12 @@ describe("projectSegments", () => {
     expect(segmentsOf(table)).toEqual({ "1": "4B" });
   });
   it("breaks ties by the code that sorts first as a string (\"11\" before \"4B\", \"10\" before \"9\")", () => {
-    const table = tableFromRows("planilha_orcamentaria", [...rows("1", "4B", "11"), ...rows("2", "9", "10")]);
-    expect(segmentsOf(table)).toEqual({ "1": "11", "2": "10" });
+    const table = tableFromRows("planilha_orcamentaria", [
+      ...rows("1", "4B", "11"),
+      ...rows("2", "9", "10"),
+      ...rows("3", "6E", "4B", "11", "11", "6E", "4B", "2A"),
+    ]);
+    expect(segmentsOf(table)).toEqual({ "1": "11", "2": "10", "3": "11" });
   });
   it("does not count null codes and leaves out a project without any code", () => {
     const table = tableFromRows("planilha_orcamentaria", [...rows("1", null, null, "6E"), ...rows("2", null)]);

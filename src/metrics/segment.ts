@@ -25,11 +25,14 @@ const CACHE = new WeakMap<pl.DataFrame, Map<string, pl.DataFrame>>();
 
 function computeSegments(table: pl.DataFrame, pronac: string, segment: string): pl.DataFrame {
   return table
+    .lazy()
     .select(pl.col(pronac).alias("pronac"), pl.col(segment).alias("segment"))
     .filter(pl.col("pronac").isNotNull().and(pl.col("segment").isNotNull()))
     .groupBy(["pronac", "segment"])
     .agg(pl.len().alias("rows"))
-    .sort([pl.col("pronac"), pl.col("rows").cast(pl.Int64).mul(-1), pl.col("segment")])
-    .unique({ subset: ["pronac"], keep: "first", maintainOrder: true })
-    .select("pronac", "segment");
+    // The most frequent codes, then the smallest of them: no reliance on row order.
+    .filter(pl.col("rows").eq(pl.col("rows").max().over("pronac")))
+    .groupBy("pronac")
+    .agg(pl.col("segment").min())
+    .collectSync();
 }

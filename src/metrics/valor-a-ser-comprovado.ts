@@ -12,11 +12,13 @@ import type { MetricDefinition, MetricResult, MetricResults } from "./types.js";
  */
 export function computeValorASerComprovado(tables: SalicTables): MetricResults {
   const raised = requireTable(tables, "planilha_captacao", "valor_a_ser_comprovado")
+    .lazy()
     .filter(pl.col("Pronac").isNotNull())
     .groupBy("Pronac")
     .agg(exactMoney("CaptacaoReal").sum().alias("captado"))
     .rename({ Pronac: "pronac" });
   const proven = requireTable(tables, "planilha_comprovacao", "valor_a_ser_comprovado")
+    .lazy()
     .filter(pl.col("PRONAC").isNotNull())
     .groupBy("PRONAC")
     .agg(exactMoney("vlComprovacao").sum().alias("comprovado"))
@@ -24,7 +26,8 @@ export function computeValorASerComprovado(tables: SalicTables): MetricResults {
   const frame = raised
     .join(proven, { on: "pronac", how: "left" })
     .select("pronac", "captado", pl.col("comprovado").fillNull(0).alias("comprovado"))
-    .withColumns(pl.col("captado").sub(pl.col("comprovado")).alias("valor"));
+    .withColumns(pl.col("captado").sub(pl.col("comprovado")).alias("valor"))
+    .collectSync();
   const c = frameColumns(frame);
   const results = new Map<string, MetricResult>();
   for (let i = 0, n = frame.height; i < n; i++) {
