@@ -38,6 +38,7 @@ const FLUSH_BYTES = 8 << 20;
 export function buildEntry(input: BuildInput, outDir: string): EntryMeta {
   const started = performance.now();
   const data = loadDataDir(input.dataDir);
+  const loaded = performance.now();
   const files = { ...input.files, ...data.files };
   const projects = data.tables.planilha_projetos;
   if (projects === undefined) {
@@ -45,6 +46,7 @@ export function buildEntry(input: BuildInput, outDir: string): EntryMeta {
     throw new Error(`${reason}: the service lists the projects of planilha_projetos`);
   }
   const run = scoreAll(data.tables, input.metrics);
+  const scored = performance.now();
   const names = projectNames(
     projects.getColumn("PRONAC").toArray() as (string | null)[],
     projects.getColumn("NomeProjeto").toArray() as (string | null)[],
@@ -108,6 +110,8 @@ export function buildEntry(input: BuildInput, outDir: string): EntryMeta {
     })),
     unavailable: Object.fromEntries(run.unavailable),
     build_ms: Math.round(performance.now() - started),
+    // Projects are scored on demand (run.project), so "entry" includes building each ProjectScore.
+    steps_ms: { load: Math.round(loaded - started), score: Math.round(scored - loaded), entry: Math.round(performance.now() - scored) },
   };
   // meta.json last: an entry is complete when it has one.
   writeFileSync(join(outDir, ENTRY_FILES.meta), JSON.stringify(meta));

@@ -67,7 +67,11 @@ export async function openCachedStore(options: CacheOptions): Promise<CachedStor
     try {
       const { buildEntry } = await import("./build.js");
       const meta = buildEntry({ dataDir, metrics: options.metrics, files, keyOf }, temp);
-      options.log(`salic-ml: scored ${meta.projects} projects in ${(meta.build_ms / 1000).toFixed(1)} s`);
+      const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+      options.log(
+        `salic-ml: scored ${meta.projects} projects in ${seconds(meta.build_ms)} ` +
+          `(load ${seconds(meta.steps_ms.load)}, metrics ${seconds(meta.steps_ms.score)}, projects and cache entry ${seconds(meta.steps_ms.entry)})`,
+      );
       const reread = Object.keys(meta.files).filter((name) => meta.files[name] !== files[name]);
       if (reread.length > 0) {
         options.log(`salic-ml: ${reread.join(", ")} changed after hashing; the results are those of the bytes read`);

@@ -41,8 +41,9 @@ export interface EntryMeta {
   metrics: MetricInfo[];
   /** Metrics that could not be computed (a table is missing) and why. */
   unavailable: Record<string, string>;
-  /** How long computing the entry took. */
+  /** How long computing the entry took, in all and by step (loading the tables, scoring, writing the entry). */
   build_ms: number;
+  steps_ms: { load: number; score: number; entry: number };
 }
 
 /** The list's fields for every project, already masked; `busca` is the folded name for search. */

@@ -33,7 +33,21 @@ export function maskTaxId(value: string): string {
 
 /** Masks every tax id written inside a piece of free text, leaving the rest. */
 export function maskTaxIdsInText(text: string): string {
-  return text.replace(TAX_ID_IN_TEXT, (found) => maskTaxId(found));
+  return mayHoldTaxId(text) ? text.replace(TAX_ID_IN_TEXT, (found) => maskTaxId(found)) : text;
+}
+
+// Every pattern of TAX_ID_IN_TEXT has 11+ digits with at most ".", "-" or "/"
+// between them; checking that first keeps the regex off the ~140 strings of a
+// project's details, which made masking the slowest step of a national build.
+function mayHoldTaxId(text: string): boolean {
+  let digits = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) {
+      if (++digits >= 11) return true;
+    } else if (c !== 46 && c !== 45 && c !== 47) digits = 0;
+  }
+  return false;
 }
 
 /**
@@ -46,12 +60,25 @@ export function maskTaxIds<T>(value: T): T {
   return maskValue(value, false) as T;
 }
 
+const taxIdKeys = new Map<string, boolean>();
+
+function isTaxIdKey(key: string): boolean {
+  let known = taxIdKeys.get(key);
+  if (known === undefined) {
+    known = TAX_ID_KEY.test(key);
+    // Keys come from the metrics' field names and from ids (idPlanilhaAprovacao): bounded, but not tiny.
+    if (taxIdKeys.size < 100_000) taxIdKeys.set(key, known);
+  }
+  return known;
+}
+
 function maskValue(value: unknown, taxIdKey: boolean): unknown {
   if (typeof value === "string") return taxIdKey && value !== "" ? maskTaxId(value) : maskTaxIdsInText(value);
   if (Array.isArray(value)) return value.map((item) => maskValue(item, taxIdKey));
   if (value !== null && typeof value === "object") {
+    const source = value as Record<string, unknown>;
     const out: Record<string, unknown> = {};
-    for (const [key, item] of Object.entries(value)) out[key] = maskValue(item, TAX_ID_KEY.test(key));
+    for (const key in source) out[key] = maskValue(source[key], isTaxIdKey(key));
     return out;
   }
   return value;
