@@ -130,7 +130,7 @@ export function computeItensComuns(tables: SalicTables): MetricResults {
     (item) => [item, nameOf.get(item) ?? null],
   );
 
-  const c = frameColumns(judged.select("pronac", "valor", "mean", "std", "threshold", "is_outlier"));
+  const c = frameColumns(judged.select("pronac", "valor", "mean", "std", "threshold", "is_outlier").sort("pronac"));
   const results = new Map<string, MetricResult>();
   for (let i = 0, n = judged.height; i < n; i++) {
     const pronac = c.pronac![i] as string;

@@ -46,7 +46,7 @@ export function computePrecoItens(tables: SalicTables): MetricResults {
       gaussianOutlier("right", pl.col("valor").cast(pl.Float64), pl.col("threshold")).cast(pl.Int64).sum().alias("overpriced"),
     )
     .collectSync();
-  const c = frameColumns(perProject);
+  const c = frameColumns(perProject.sort("pronac"));
   const results = new Map<string, MetricResult>();
   for (let i = 0, n = perProject.height; i < n; i++) {
     const lineCount = c.lines![i] as number;

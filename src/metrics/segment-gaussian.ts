@@ -59,7 +59,8 @@ export function segmentGaussianResults(tables: SalicTables, metric: MetricId, sp
     .rename({ [spec.pronac]: "pronac" })
     .collectSync();
   const judged = judgeBySegment(values, projectSegments(table, spec.pronac, spec.segment), spec.std, "right");
-  const c = frameColumns(judged.select("pronac", "valor", "std", "threshold", "is_outlier"));
+  // Sorted so that the results map iterates in PRONAC order, whatever the group-by's order.
+  const c = frameColumns(judged.select("pronac", "valor", "std", "threshold", "is_outlier").sort("pronac"));
   const money = (x: number): number => (spec.money ? roundMoney(x) : x);
   const results = new Map<string, MetricResult>();
   for (let i = 0, n = judged.height; i < n; i++) {

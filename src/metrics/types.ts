@@ -14,7 +14,11 @@ export interface MetricResult {
   [detail: string]: unknown;
 }
 
-/** A metric's results keyed by PRONAC, for the projects it computed. */
+/**
+ * A metric's results keyed by PRONAC, for the projects it computed: every
+ * PRONAC of its table(s), reported or not (projects outside planilha_projetos
+ * count in segment statistics, spec §3).
+ */
 export type MetricResults = ReadonlyMap<string, MetricResult>;
 
 /** Ids of the metrics of spec §4, in the spec's order. */
@@ -38,7 +42,11 @@ export type MetricId =
 export type Absence =
   /** `valor_valido: false`, `valor: 0`, expected values and details null. */
   | "not_available"
-  /** Available with `valor: 0`, not an outlier (metrics "available for every project"). */
+  /**
+   * Available with `valor: 0`, not an outlier, expected minimum and maximum 0
+   * and every detail an empty list (metrics "available for every project",
+   * whose details list what was found).
+   */
   | "zero";
 
 /** A metric as the registry lists it: what it is, its weight, how to compute it. */

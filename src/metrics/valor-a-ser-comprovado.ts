@@ -28,7 +28,7 @@ export function computeValorASerComprovado(tables: SalicTables): MetricResults {
     .select("pronac", "captado", pl.col("comprovado").fillNull(0).alias("comprovado"))
     .withColumns(pl.col("captado").sub(pl.col("comprovado")).alias("valor"))
     .collectSync();
-  const c = frameColumns(frame);
+  const c = frameColumns(frame.sort("pronac"));
   const results = new Map<string, MetricResult>();
   for (let i = 0, n = frame.height; i < n; i++) {
     const valor = roundMoney(c.valor![i] as number);
