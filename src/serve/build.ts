@@ -8,7 +8,7 @@ import { maskTaxIds } from "./mask.js";
 import { ORDER_KEYS, sortPermutation } from "./orders.js";
 import { foldText } from "./search.js";
 import { buildTrigramIndex } from "./trigrams.js";
-import { ENTRY_FILES, type EntryMeta, type ListColumns } from "./entry.js";
+import { ENTRY_FILES, writeListColumns, type EntryMeta, type ListColumns } from "./entry.js";
 import { CACHE_FORMAT } from "./version.js";
 
 /** What a cache entry is built from. */
@@ -53,24 +53,35 @@ export function buildEntry(input: BuildInput, outDir: string): EntryMeta {
     projects.getColumn("CgcCpf").toArray() as (string | null)[],
   );
 
-  const list: ListColumns = { pronac: [], nome: [], responsavel: [], complexidade: [], verified_funds: [], raised_funds: [], busca: [] };
-  const offsets = new Float64Array(run.pronacs.length + 1);
+  // Stored in code-unit order: the store finds a PRONAC by binary search.
+  const pronacs = [...run.pronacs].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const n = pronacs.length;
+  const list: ListColumns = {
+    pronac: [],
+    nome: [],
+    responsavel: [],
+    complexidade: new Float64Array(n),
+    verified_funds: new Float64Array(n),
+    raised_funds: new Float64Array(n),
+    busca: [],
+  };
+  const offsets = new Float64Array(n + 1);
   const out = openSync(join(outDir, ENTRY_FILES.details), "w");
   try {
     let pending: Buffer[] = [];
     let pendingBytes = 0;
     let offset = 0;
-    run.pronacs.forEach((pronac, i) => {
+    pronacs.forEach((pronac, i) => {
       const score = run.project(pronac);
       if (score === undefined) throw new Error(`score run lists PRONAC ${pronac} but has no project for it`);
       const { nome, cgcCpf } = names.get(pronac) ?? { nome: "", cgcCpf: null };
       const row = maskTaxIds({ nome, responsavel: cgcCpf });
       list.pronac.push(pronac);
       list.nome.push(row.nome);
-      list.responsavel.push(row.responsavel);
-      list.complexidade.push(score.complexidade);
-      list.verified_funds.push(funds(run, score, "valor_comprovado"));
-      list.raised_funds.push(funds(run, score, "valor_captado"));
+      list.responsavel.push(row.responsavel ?? "");
+      list.complexidade[i] = score.complexidade;
+      list.verified_funds[i] = funds(run, score, "valor_comprovado") ?? Number.NaN;
+      list.raised_funds[i] = funds(run, score, "valor_captado") ?? Number.NaN;
       list.busca.push(foldText(row.nome));
       const body = Buffer.from(JSON.stringify(projectDetails(score, nome, run.metrics)));
       pending.push(body);
@@ -88,9 +99,8 @@ export function buildEntry(input: BuildInput, outDir: string): EntryMeta {
     closeSync(out);
   }
   writeFileSync(join(outDir, ENTRY_FILES.detailsIndex), Buffer.from(offsets.buffer));
-  writeFileSync(join(outDir, ENTRY_FILES.list), JSON.stringify(list));
-  const columns = { ...list, responsavel: list.responsavel.map((value) => value ?? "") };
-  const orders = ORDER_KEYS.map((key) => Buffer.from(sortPermutation(columns, key).buffer));
+  writeListColumns(outDir, list);
+  const orders = ORDER_KEYS.map((key) => Buffer.from(sortPermutation(list, key).buffer));
   writeFileSync(join(outDir, ENTRY_FILES.orders), Buffer.concat(orders));
   const trigrams = buildTrigramIndex(list.busca);
   writeFileSync(join(outDir, ENTRY_FILES.trigramKeys), JSON.stringify(trigrams.keys));

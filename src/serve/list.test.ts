@@ -13,13 +13,13 @@ function store(): ProjectStore {
     pronac: Array.from({ length: n }, (_, i) => String(100 + i)),
     nome: Array.from({ length: n }, (_, i) => (i === 10 ? "musica rara" : `projeto ${String(i).padStart(3, "0")}`)),
     responsavel: Array.from({ length: n }, () => "***"),
-    complexidade: Array.from({ length: n }, (_, i) => i % 7),
-    verified_funds: Array.from({ length: n }, () => 0),
-    raised_funds: Array.from({ length: n }, () => 0),
+    complexidade: Float64Array.from({ length: n }, (_, i) => i % 7),
+    verified_funds: new Float64Array(n),
+    raised_funds: new Float64Array(n),
     busca: [],
   };
   columns.busca = columns.nome;
-  const orders = new Map(ORDER_KEYS.map((key) => [key, sortPermutation({ ...columns, responsavel: columns.responsavel.map(String) }, key)]));
+  const orders = new Map(ORDER_KEYS.map((key) => [key, sortPermutation(columns, key)]));
   return {
     meta: {} as EntryMeta,
     size: n,

@@ -1,7 +1,7 @@
 import { readFileSync, statSync } from "node:fs";
 import { open, type FileHandle } from "node:fs/promises";
 import { join } from "node:path";
-import { ENTRY_FILES, type EntryMeta, type ListColumns } from "./entry.js";
+import { ENTRY_FILES, float64s, readListColumns, uint32s, type EntryMeta, type ListColumns } from "./entry.js";
 import { ORDER_KEYS, type OrderKey } from "./orders.js";
 import { TrigramSearch } from "./trigrams.js";
 import { CACHE_FORMAT } from "./version.js";
@@ -52,7 +52,7 @@ const IN_MEMORY_DETAILS_BYTES = 128 << 20;
 export async function openStore(dir: string): Promise<ProjectStore> {
   const meta = JSON.parse(readFileSync(join(dir, ENTRY_FILES.meta), "utf8")) as EntryMeta;
   if (meta.format !== CACHE_FORMAT) throw new Error(`cache entry ${dir} has format ${meta.format}, expected ${CACHE_FORMAT}`);
-  const columns = JSON.parse(readFileSync(join(dir, ENTRY_FILES.list), "utf8")) as ListColumns;
+  const columns = readListColumns(dir);
   const size = columns.pronac.length;
   const orders = uint32s(readFileSync(join(dir, ENTRY_FILES.orders)));
   const offsets = float64s(readFileSync(join(dir, ENTRY_FILES.detailsIndex)));
@@ -69,8 +69,6 @@ export async function openStore(dir: string): Promise<ProjectStore> {
     throw new Error(`cache entry ${dir} is damaged (its name search index is inconsistent)`);
   }
   const search = new TrigramSearch({ keys, starts, postings }, columns.busca);
-  const positions = new Map<string, number>();
-  columns.pronac.forEach((pronac, i) => positions.set(pronac, i));
   const inMemory = detailsBytes <= IN_MEMORY_DETAILS_BYTES ? readFileSync(detailsPath) : undefined;
   const handle: FileHandle | undefined = inMemory === undefined ? await open(detailsPath, "r") : undefined;
 
@@ -79,7 +77,7 @@ export async function openStore(dir: string): Promise<ProjectStore> {
     size,
     columns,
     search,
-    position: (pronac) => positions.get(pronac),
+    position: (pronac) => findSorted(columns.pronac, pronac),
     order(key) {
       const k = ORDER_KEYS.indexOf(key);
       return orders.subarray(k * size, (k + 1) * size);
@@ -87,9 +85,9 @@ export async function openStore(dir: string): Promise<ProjectStore> {
     row: (i) => ({
       pronac: columns.pronac[i]!,
       nome: columns.nome[i]!,
-      responsavel: columns.responsavel[i] ?? null,
-      verified_funds: columns.verified_funds[i] ?? null,
-      raised_funds: columns.raised_funds[i] ?? null,
+      responsavel: columns.responsavel[i] || null,
+      verified_funds: orNull(columns.verified_funds[i]!),
+      raised_funds: orNull(columns.raised_funds[i]!),
       complexidade: columns.complexidade[i]!,
     }),
     async details(i) {
@@ -107,15 +105,19 @@ export async function openStore(dir: string): Promise<ProjectStore> {
   };
 }
 
-// Copies into fresh, aligned memory: a Buffer from readFileSync may be a view into a shared pool.
-function uint32s(bytes: Buffer): Uint32Array {
-  const out = new Uint32Array(Math.floor(bytes.length / 4));
-  new Uint8Array(out.buffer).set(bytes.subarray(0, out.byteLength));
-  return out;
-}
+const orNull = (value: number): number | null => (Number.isNaN(value) ? null : value);
 
-function float64s(bytes: Buffer): Float64Array {
-  const out = new Float64Array(Math.floor(bytes.length / 8));
-  new Uint8Array(out.buffer).set(bytes.subarray(0, out.byteLength));
-  return out;
+// PRONACs are stored sorted as strings (code-unit order): a binary search
+// finds one without building a 210k-entry map at start.
+function findSorted(sorted: readonly string[], pronac: string): number | undefined {
+  let low = 0;
+  let high = sorted.length - 1;
+  while (low <= high) {
+    const middle = (low + high) >>> 1;
+    const value = sorted[middle]!;
+    if (value === pronac) return middle;
+    if (value < pronac) low = middle + 1;
+    else high = middle - 1;
+  }
+  return undefined;
 }
