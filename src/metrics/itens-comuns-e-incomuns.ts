@@ -50,11 +50,11 @@ export function commonItems(allItems: pl.DataFrame): pl.DataFrame {
  * PRONACs once per project (boxing every row costs seconds at national scale).
  */
 function itemListsByPronac<T>(pairs: pl.DataFrame, entry: (item: number) => T): Map<string, T[]> {
-  const sorted = pairs.select("pronac", "item").sort(["pronac", "item"]);
-  const runs = sorted.groupBy("pronac").agg(pl.len().alias("n")).sort("pronac");
-  const pronacs = runs.getColumn("pronac").toArray() as string[];
-  const counts = columnValues(runs, "n") as number[];
-  const items = columnValues(sorted, "item") as number[];
+  // Grouping and sorting each small list is cheaper than sorting all pairs by PRONAC text.
+  const grouped = pairs.lazy().groupBy("pronac").agg(pl.col("item").sort().alias("items")).collectSync();
+  const pronacs = grouped.getColumn("pronac").toArray() as string[];
+  const counts = columnValues(grouped.select(pl.col("items").lst.lengths().alias("n")), "n") as number[];
+  const items = columnValues(grouped.select(pl.col("items").explode()), "items") as number[];
   const lists = new Map<string, T[]>();
   let offset = 0;
   for (let p = 0; p < pronacs.length; p++) {

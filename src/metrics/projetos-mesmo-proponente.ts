@@ -28,12 +28,14 @@ function complexityTenths(
  * string once.
  */
 function proponentMembers(projects: pl.DataFrame, pronacs: readonly string[]): (string[] | undefined)[] {
-  const sorted = projects
+  const grouped = projects
+    .lazy()
     .filter(pl.col("proponent").isNotNull())
-    .select("row", "proponent", "pronac")
-    .sort(["proponent", "pronac"]);
-  const sizes = columnValues(sorted.groupBy("proponent").agg(pl.len().alias("n")).sort("proponent"), "n") as number[];
-  const rows = columnValues(sorted, "row") as number[];
+    .groupBy("proponent")
+    .agg(pl.col("row").sortBy("pronac").alias("rows"))
+    .collectSync();
+  const sizes = columnValues(grouped.select(pl.col("rows").lst.lengths().alias("n")), "n") as number[];
+  const rows = columnValues(grouped.select(pl.col("rows").explode()), "rows") as number[];
   const members = new Array<string[] | undefined>(pronacs.length);
   let offset = 0;
   for (const size of sizes) {
