@@ -1,3 +1,4 @@
+import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import type { MetricDefinition } from "../metrics/types.js";
 import { writeFileAtomic } from "./atomic.js";
@@ -13,6 +14,7 @@ export const PROMOTED_IDS_FILE = "src/metrics/promoted.ts";
  */
 export function writePromotedOutputs(root: string, registry: readonly MetricDefinition[]): void {
   const records = readRecords(root);
+  mkdirSync(recordsDir(root), { recursive: true });
   writeFileAtomic(join(recordsDir(root), "README.md"), renderCatalog(registry, records));
   writeFileAtomic(join(root, PROMOTED_IDS_FILE), renderPromotedIds(registry.map((m) => m.id).filter((id) => records.has(id))));
 }

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { writeFileAtomic } from "./atomic.js";
 import type { Tolerance } from "./compare.js";
@@ -48,6 +48,7 @@ export function readRecords(root: string): Map<string, PromotionRecord> {
  * date keeps the earlier file, so re-running the gate leaves git clean.
  */
 export function writeRecord(root: string, record: PromotionRecord): void {
+  mkdirSync(recordsDir(root), { recursive: true });
   const path = join(recordsDir(root), `${record.metric}.json`);
   if (existsSync(path)) {
     const previous = JSON.parse(readFileSync(path, "utf8")) as PromotionRecord;

@@ -42,17 +42,18 @@ const LISTS = new Set(["types.ts", "registry.ts", "index.ts", "promoted.ts"]);
 
 /**
  * The module under src/metrics that defines a metric: the one file, besides
- * the lists of all metrics, that spells the id as a string literal. Metric ids
- * are unique, so the text is enough and no module has to be loaded.
+ * the lists of all metrics, that spells the id as a string literal — or, when
+ * several do (a detail field may share a metric's name), the one declaring
+ * `id: "<metric>"`. No module has to be loaded.
  */
 export function metricModulePath(root: string, metric: string): string | undefined {
   const dir = join(root, "src", "metrics");
-  const files = readdirSync(dir)
+  const texts = readdirSync(dir)
     .filter((f) => f.endsWith(".ts") && !f.endsWith(".test.ts") && !LISTS.has(f))
     .sort()
-    .filter((f) => {
-      const text = readFileSync(join(dir, f), "utf8");
-      return text.includes(`"${metric}"`) || text.includes(`'${metric}'`);
-    });
-  return files.length === 1 ? `src/metrics/${files[0]}` : undefined;
+    .map((f) => ({ file: `src/metrics/${f}`, text: readFileSync(join(dir, f), "utf8") }));
+  const spelling = texts.filter(({ text }) => text.includes(`"${metric}"`) || text.includes(`'${metric}'`));
+  const declaring = spelling.filter(({ text }) => new RegExp(`\\bid:\\s*["']${metric}["']`).test(text));
+  const found = spelling.length === 1 ? spelling : declaring;
+  return found.length === 1 ? found[0]!.file : undefined;
 }
