@@ -2,6 +2,7 @@ import { Readable, type Writable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { scoreCsvHeader, projectToCsvRow } from "./csv.js";
 import { projectToJson } from "./project-json.js";
+import { utf8Chunks } from "./utf8-chunks.js";
 import type { ScoreFormat, ScoreSource } from "./source.js";
 
 /** Options of {@link writeScore}. */
@@ -13,10 +14,6 @@ export interface WriteScoreOptions {
   /** End `out` when done (default true; pass false for process.stdout). */
   end?: boolean;
 }
-
-// Chunks of about this many characters: one write per project would cost more
-// in stream bookkeeping than in serialising at 200k projects.
-const CHUNK_CHARS = 1 << 20;
 
 /**
  * Streams a run's scores to `out` one project at a time, honouring
@@ -30,26 +27,21 @@ const CHUNK_CHARS = 1 << 20;
  * a stream error or when a PRONAC of `pronacs` is not a project of the run.
  */
 export async function writeScore(run: ScoreSource, out: Writable, options: WriteScoreOptions = {}): Promise<void> {
-  const chunks = scoreChunks(run, options.format ?? "json", options.pronacs ?? run.pronacs);
+  const chunks = utf8Chunks(scoreTexts(run, options.format ?? "json", options.pronacs ?? run.pronacs));
   // highWaterMark 1: at most one chunk waits ahead of `out`'s own buffer.
   await pipeline(Readable.from(chunks, { highWaterMark: 1 }), out, { end: options.end ?? true });
 }
 
-function* scoreChunks(run: ScoreSource, format: ScoreFormat, pronacs: readonly string[]): Generator<string> {
+// One text per project, packed into ~1 MB buffers by utf8Chunks: one stream
+// write per project would cost more in bookkeeping than the serialising.
+function* scoreTexts(run: ScoreSource, format: ScoreFormat, pronacs: readonly string[]): Generator<string> {
   const json = format === "json";
-  let chunk = json ? '{"projects":[' : scoreCsvHeader(run.metrics) + "\n";
+  yield json ? '{"projects":[' : scoreCsvHeader(run.metrics) + "\n";
   for (let i = 0; i < pronacs.length; i++) {
     const pronac = pronacs[i]!;
     const project = run.project(pronac);
     if (project === undefined) throw new Error(`PRONAC ${JSON.stringify(pronac)} is not a project of this run`);
-    chunk += json
-      ? (i === 0 ? "\n" : ",\n") + projectToJson(project, run.metrics)
-      : projectToCsvRow(project, run.metrics) + "\n";
-    if (chunk.length >= CHUNK_CHARS) {
-      yield chunk;
-      chunk = "";
-    }
+    yield json ? (i === 0 ? "\n" : ",\n") + projectToJson(project, run.metrics) : projectToCsvRow(project, run.metrics) + "\n";
   }
-  if (json) chunk += pronacs.length > 0 ? "\n]}\n" : "]}\n";
-  yield chunk;
+  if (json) yield pronacs.length > 0 ? "\n]}\n" : "]}\n";
 }
