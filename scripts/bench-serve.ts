@@ -296,8 +296,10 @@ async function main(): Promise<void> {
 
   // What to ask for: the projects and the words of their names, from the cache entry the server uses.
   const { store } = await openCachedStore({ dataDir, cacheDir, metrics: REGISTRY, log: () => {} });
-  const pronacs = [...store.columns.pronac];
-  const words = [...new Set(store.columns.busca.slice(0, 20_000).flatMap((name) => name.split(/\s+/)).filter((w) => w.length >= 4))].sort();
+  const { pronac, busca } = store.columns;
+  const pronacs = Array.from({ length: pronac.length }, (_, i) => pronac.get(i));
+  const names = Array.from({ length: Math.min(busca.length, 20_000) }, (_, i) => busca.get(i));
+  const words = [...new Set(names.flatMap((name) => name.split(/\s+/)).filter((w) => w.length >= 4))].sort();
   const entryBytes = dirBytes(join(cacheDir, store.meta.key));
   await store.close();
 

@@ -1,12 +1,14 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { PackedText, type TextColumn } from "./packed-text.js";
 import type { TrigramIndex } from "./trigrams.js";
 
 /**
  * Layout of one cache entry, a folder named by its cache key:
  * - `meta.json` — {@link EntryMeta}; written last, so a folder without it is incomplete;
- * - `list.bin` / `*.txt` — {@link ListColumns}, projects in PRONAC order: the number
- *   columns as Float64 (NaN for null), each text column as UTF-8 joined by NUL;
+ * - `list.bin`, `<column>.txt` / `<column>.idx` — {@link ListColumns}, projects in PRONAC
+ *   order: the number columns as Float64 (NaN for null), each text column packed
+ *   (UTF-8 joined by NUL, Uint32 start offsets; see PackedText);
  * - `orders.bin` — one Uint32 permutation per `ORDER_KEYS` entry, back to back;
  * - `details.bin` — each project's details body (UTF-8 JSON, masked), back to back;
  * - `details.idx` — Float64 byte offsets into details.bin, one per project plus the end;
@@ -49,7 +51,7 @@ export interface EntryMeta {
   steps_ms: { load: number; score: number; entry: number };
 }
 
-/** The list's fields for every project, already masked; `busca` is the folded name for search. */
+/** The list's fields for every project as built, already masked; `busca` is the folded name for search. */
 export interface ListColumns {
   pronac: string[];
   nome: string[];
@@ -62,36 +64,39 @@ export interface ListColumns {
   busca: string[];
 }
 
+/** The list's fields as a store reads them: texts stay packed, decoded per value. */
+export type StoredColumns = { [K in keyof ListColumns]: ListColumns[K] extends string[] ? TextColumn : ListColumns[K] };
+
 const TEXT_COLUMNS = ["pronac", "nome", "responsavel", "busca"] as const;
 const NUMBER_COLUMNS = ["complexidade", "verified_funds", "raised_funds"] as const;
 
-/**
- * Writes the list columns. Text is stored joined by NUL so that a restart
- * splits four strings instead of parsing 840k JSON strings (~0.6 s at
- * national scale); a NUL inside a name, never meaningful, becomes a space.
- */
+/** Writes the list columns: numbers as Float64, each text column packed (see PackedText) with its offsets. */
 export function writeListColumns(dir: string, columns: ListColumns): void {
   for (const name of TEXT_COLUMNS) {
-    writeFileSync(join(dir, `${name}.txt`), columns[name].map((text) => text.replaceAll("\0", " ")).join("\0"));
+    const { bytes, starts } = PackedText.pack(columns[name]);
+    writeFileSync(join(dir, `${name}.txt`), bytes);
+    writeFileSync(join(dir, `${name}.idx`), Buffer.from(starts.buffer));
   }
   writeFileSync(join(dir, ENTRY_FILES.list), Buffer.concat(NUMBER_COLUMNS.map((name) => Buffer.from(columns[name].buffer))));
 }
 
 /**
- * Reads the list columns back.
+ * Reads the list columns back without decoding any text (a restart reads
+ * ~20 MB of bytes instead of parsing 840k strings).
  *
  * @throws Error when the files disagree on the number of projects.
  */
-export function readListColumns(dir: string): ListColumns {
+export function readListColumns(dir: string): StoredColumns {
   const numbers = float64s(readFileSync(join(dir, ENTRY_FILES.list)));
   const n = numbers.length / 3;
-  // With no project the file is empty; with one, an empty text is one empty value.
-  const [pronac, nome, responsavel, busca] = TEXT_COLUMNS.map((name) =>
-    n === 0 ? [] : readFileSync(join(dir, `${name}.txt`), "utf8").split("\0"),
-  ) as [string[], string[], string[], string[]];
-  if (!Number.isInteger(n) || pronac.length !== n || nome.length !== n || responsavel.length !== n || busca.length !== n) {
-    throw new Error(`cache entry ${dir} is damaged (its list columns have different lengths)`);
-  }
+  const [pronac, nome, responsavel, busca] = TEXT_COLUMNS.map((name): TextColumn => {
+    const bytes = readFileSync(join(dir, `${name}.txt`));
+    const starts = uint32s(readFileSync(join(dir, `${name}.idx`)));
+    if (starts.length !== n + 1 || starts[n] !== bytes.length + 1) {
+      throw new Error(`cache entry ${dir} is damaged (${name}.txt does not hold ${n} texts)`);
+    }
+    return new PackedText(bytes, starts);
+  }) as [TextColumn, TextColumn, TextColumn, TextColumn];
   return {
     pronac,
     nome,

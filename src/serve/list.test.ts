@@ -1,9 +1,10 @@
 import { describe, expect, it } from "vitest";
-import type { EntryMeta, ListColumns } from "./entry.js";
+import type { EntryMeta, ListColumns, StoredColumns } from "./entry.js";
 import { ProjectList } from "./list.js";
 import { ORDER_KEYS, sortPermutation, type OrderKey } from "./orders.js";
 import type { ListQuery } from "./query.js";
 import type { ProjectStore } from "./store.js";
+import { textColumn } from "./packed-text.js";
 import { buildTrigramIndex, TrigramSearch } from "./trigrams.js";
 
 // 400 projects "projeto 000".."projeto 399" (position 10 is "musica rara"), complexidade = position % 7.
@@ -20,11 +21,18 @@ function store(): ProjectStore {
   };
   columns.busca = columns.nome;
   const orders = new Map(ORDER_KEYS.map((key) => [key, sortPermutation(columns, key)]));
+  const stored: StoredColumns = {
+    ...columns,
+    pronac: textColumn(columns.pronac),
+    nome: textColumn(columns.nome),
+    responsavel: textColumn(columns.responsavel),
+    busca: textColumn(columns.busca),
+  };
   return {
     meta: {} as EntryMeta,
     size: n,
-    columns,
-    search: new TrigramSearch(buildTrigramIndex(columns.busca), columns.busca),
+    columns: stored,
+    search: new TrigramSearch(buildTrigramIndex(columns.busca), stored.busca),
     position: (pronac) => columns.pronac.indexOf(pronac),
     order: (key: OrderKey) => orders.get(key)!,
     row: () => {

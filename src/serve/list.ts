@@ -1,9 +1,7 @@
 import type { ProjectRow, ProjectStore } from "./store.js";
+import { LruCache } from "./lru.js";
 import type { OrderKey } from "./orders.js";
 import { PER_PAGE, type ApiError, type ListQuery } from "./query.js";
-
-// Bounds the LRU by entries too: empty results weigh nothing but still take a slot.
-const MAX_CACHED_QUERIES = 1024;
 
 /** A project in API form: its row plus the link to its details. */
 export type ApiProject = ProjectRow & { links: { details: string } };
@@ -27,21 +25,21 @@ export function apiProject(row: ProjectRow, base: string): ApiProject {
 }
 
 /**
- * Answers list queries over a store. Filtered results are kept in a small
- * LRU (by order and filters), so paging through a search or repeating a
- * popular one does not scan every project again; the memory it may hold is
- * bounded by `maxCachedPositions` (4 bytes each) and 1024 queries.
+ * Answers list queries over a store. Two LRU caches keep repeated work away:
+ * the projects whose name contains a search text (whatever the order), and
+ * the filtered, ordered positions of a whole query (for paging through it).
+ * Together they hold at most `maxCachedPositions` positions (4 bytes each).
  */
 export class ProjectList {
   readonly #store: ProjectStore;
-  readonly #cache = new Map<string, Uint32Array>();
+  readonly #queries: LruCache<Uint32Array>;
+  readonly #names: LruCache<Uint32Array>;
   readonly #ranks = new Map<OrderKey, Uint32Array>();
-  readonly #maxCachedPositions: number;
-  #cachedPositions = 0;
 
   constructor(store: ProjectStore, maxCachedPositions = 8_000_000) {
     this.#store = store;
-    this.#maxCachedPositions = maxCachedPositions;
+    this.#queries = new LruCache(1024, maxCachedPositions / 2);
+    this.#names = new LruCache(4096, maxCachedPositions / 2);
   }
 
   /** Project positions matching the query's filters, in the query's order. */
@@ -49,14 +47,11 @@ export class ProjectList {
     const order = this.#store.order(query.order);
     if (query.nome === undefined && query.complexidadeGt === undefined) return order;
     const key = `${query.order}\u0000${query.nome ?? ""}\u0000${query.complexidadeGt ?? ""}`;
-    const cached = this.#cache.get(key);
-    if (cached !== undefined) {
-      this.#cache.delete(key);
-      this.#cache.set(key, cached);
-      return cached;
+    let found = this.#queries.get(key);
+    if (found === undefined) {
+      found = this.#filter(order, query);
+      this.#queries.set(key, found);
     }
-    const found = this.#filter(order, query);
-    this.#remember(key, found);
     return found;
   }
 
@@ -106,15 +101,14 @@ export class ProjectList {
     return found.slice(0, n);
   }
 
-  /** Positions (ascending) whose folded name contains `nome`: the trigram index, or a scan for 1–2 characters. */
+  /** Positions (ascending) whose folded name contains `nome`: the trigram index, or a byte scan for 1–2 characters. */
   #named(nome: string): Uint32Array {
-    const indexed = this.#store.search.find(nome);
-    if (indexed !== undefined) return indexed;
-    const { busca } = this.#store.columns;
-    const found = new Uint32Array(busca.length);
-    let n = 0;
-    for (let position = 0; position < busca.length; position++) if (busca[position]!.includes(nome)) found[n++] = position;
-    return found.slice(0, n);
+    let found = this.#names.get(nome);
+    if (found === undefined) {
+      found = this.#store.search.find(nome) ?? this.#store.columns.busca.containing(nome);
+      this.#names.set(nome, found);
+    }
+    return found;
   }
 
   /** rank[position] = where the project comes in `key`'s order (computed once per order). */
@@ -127,17 +121,6 @@ export class ProjectList {
       this.#ranks.set(key, rank);
     }
     return rank;
-  }
-
-  #remember(key: string, positions: Uint32Array): void {
-    if (positions.length > this.#maxCachedPositions) return;
-    this.#cache.set(key, positions);
-    this.#cachedPositions += positions.length;
-    for (const [oldKey, old] of this.#cache) {
-      if (this.#cachedPositions <= this.#maxCachedPositions && this.#cache.size <= MAX_CACHED_QUERIES) break;
-      this.#cache.delete(oldKey);
-      this.#cachedPositions -= old.length;
-    }
   }
 }
 

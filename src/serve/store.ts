@@ -1,7 +1,8 @@
 import { readFileSync, statSync } from "node:fs";
 import { open, type FileHandle } from "node:fs/promises";
 import { join } from "node:path";
-import { ENTRY_FILES, float64s, readListColumns, uint32s, type EntryMeta, type ListColumns } from "./entry.js";
+import { ENTRY_FILES, float64s, readListColumns, uint32s, type EntryMeta, type StoredColumns } from "./entry.js";
+import type { TextColumn } from "./packed-text.js";
 import { ORDER_KEYS, type OrderKey } from "./orders.js";
 import { TrigramSearch } from "./trigrams.js";
 import { CACHE_FORMAT } from "./version.js";
@@ -22,7 +23,7 @@ export interface ProjectStore {
   /** Number of projects. */
   readonly size: number;
   /** The list's columns, projects in PRONAC order (positions index these arrays). */
-  readonly columns: Readonly<ListColumns>;
+  readonly columns: Readonly<StoredColumns>;
   /** The position of a PRONAC (exact string match), undefined when it is not a project. */
   position(pronac: string): number | undefined;
   /** Project positions sorted by `key`. */
@@ -83,9 +84,9 @@ export async function openStore(dir: string): Promise<ProjectStore> {
       return orders.subarray(k * size, (k + 1) * size);
     },
     row: (i) => ({
-      pronac: columns.pronac[i]!,
-      nome: columns.nome[i]!,
-      responsavel: columns.responsavel[i] || null,
+      pronac: columns.pronac.get(i),
+      nome: columns.nome.get(i),
+      responsavel: columns.responsavel.get(i) || null,
       verified_funds: orNull(columns.verified_funds[i]!),
       raised_funds: orNull(columns.raised_funds[i]!),
       complexidade: columns.complexidade[i]!,
@@ -109,12 +110,12 @@ const orNull = (value: number): number | null => (Number.isNaN(value) ? null : v
 
 // PRONACs are stored sorted as strings (code-unit order): a binary search
 // finds one without building a 210k-entry map at start.
-function findSorted(sorted: readonly string[], pronac: string): number | undefined {
+function findSorted(sorted: TextColumn, pronac: string): number | undefined {
   let low = 0;
   let high = sorted.length - 1;
   while (low <= high) {
     const middle = (low + high) >>> 1;
-    const value = sorted[middle]!;
+    const value = sorted.get(middle);
     if (value === pronac) return middle;
     if (value < pronac) low = middle + 1;
     else high = middle - 1;

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { textColumn } from "./packed-text.js";
 import { buildTrigramIndex, TrigramSearch } from "./trigrams.js";
 
 const texts = ["festival de musica", "musical infantil", "abcxbcd", "teatro", "mus"];
@@ -13,7 +14,7 @@ describe("buildTrigramIndex", () => {
 });
 
 describe("TrigramSearch", () => {
-  const search = new TrigramSearch(buildTrigramIndex(texts), texts);
+  const search = new TrigramSearch(buildTrigramIndex(texts), textColumn(texts));
 
   it("finds every text containing the needle", () => {
     expect([...search.find("musica")!]).toEqual([0, 1]);

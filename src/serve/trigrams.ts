@@ -1,3 +1,5 @@
+import type { TextColumn } from "./packed-text.js";
+
 /**
  * A trigram index over folded names, for `nome__icontains` at national scale:
  * scanning 210k names costs ~25 ms, too slow to answer thousands of distinct
@@ -41,10 +43,10 @@ export function buildTrigramIndex(texts: readonly string[]): TrigramIndex {
 /** Finds the texts that contain a needle, through a {@link TrigramIndex}. */
 export class TrigramSearch {
   readonly #index: TrigramIndex;
-  readonly #texts: readonly string[];
+  readonly #texts: TextColumn;
   readonly #keyOf = new Map<string, number>();
 
-  constructor(index: TrigramIndex, texts: readonly string[]) {
+  constructor(index: TrigramIndex, texts: TextColumn) {
     this.#index = index;
     this.#texts = texts;
     index.keys.forEach((key, k) => this.#keyOf.set(key, k));
@@ -70,7 +72,7 @@ export class TrigramSearch {
     if (needle.length === 3) return candidates.slice();
     const found = new Uint32Array(candidates.length);
     let n = 0;
-    for (const position of candidates) if (this.#texts[position]!.includes(needle)) found[n++] = position;
+    for (const position of candidates) if (this.#texts.includes(position, needle)) found[n++] = position;
     return found.slice(0, n);
   }
 }
