@@ -19,20 +19,17 @@ export { comprovanteCheque, comprovanteTransferencia, comprovanteSaque } from ".
 export { novosFornecedores } from "./novos-fornecedores.js";
 export { defineProjetosMesmoProponente, computeProjetosMesmoProponente } from "./projetos-mesmo-proponente.js";
 export { precoItens, computePrecoItens, REFERENCE_PRICES_SINCE } from "./preco-itens.js";
-export {
-  itensComunsEIncomunsPorSegmento,
-  computeItensComuns,
-  commonItems,
-  ALL_ITEMS_COLUMNS,
-} from "./itens-comuns-e-incomuns.js";
+export { itensComunsEIncomunsPorSegmento, computeItensComuns } from "./itens-comuns-e-incomuns.js";
+export { ALL_ITEMS_COLUMNS, allItemsOf, commonItems } from "./common-items.js";
+export { itemListsByPronac } from "./item-lists.js";
 
 export { MONEY_SCALE, exactMoney, roundMoney } from "./money.js";
 export { roundHalfEven } from "./rounding.js";
 export { weightedComplexity, outlierWeights } from "./complexity.js";
 export { projectSegments } from "./segment.js";
-export { groupStatistics, segmentStatistics, type StdKind } from "./segment-stats.js";
+export { groupStatistics, groupStatisticsLazy, segmentStatistics, type StdKind } from "./segment-stats.js";
 export { GAUSSIAN_FACTOR, gaussianThreshold, gaussianOutlier, withGaussianRule, type Tail } from "./gaussian.js";
 export { judgeBySegment, segmentGaussianResults, type SegmentGaussianSpec } from "./segment-gaussian.js";
 export { itemNames } from "./item-names.js";
-export { notAvailable, zeroResult, absentResult, requireTable, frameColumns } from "./results.js";
+export { notAvailable, zeroResult, absentResult, requireTable, frameColumns, columnValues } from "./results.js";
 export { tableFromRows, type FixtureValue } from "./fixtures.js";

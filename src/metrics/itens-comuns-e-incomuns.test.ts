@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { tableFromRows } from "./fixtures.js";
-import { commonItems, itensComunsEIncomunsPorSegmento } from "./itens-comuns-e-incomuns.js";
+import { itensComunsEIncomunsPorSegmento } from "./itens-comuns-e-incomuns.js";
 
 const NAMES: Record<number, string> = { 9: "Cachê", 10: "Som", 100: "Palco", 5: "Luz" };
 
@@ -92,35 +92,5 @@ describe("itens_comuns_e_incomuns_por_segmento", () => {
   });
   it("is 0 when the project's segment has no common items", () => {
     expect(results.get("Y")).toMatchObject({ valor: 0, is_outlier: false, items_incomuns: [] });
-  });
-});
-
-describe("commonItems", () => {
-  const allItems = (rows: [string, number][]) =>
-    tableFromRows(
-      "planilha_orcamentaria",
-      rows.map(([idSegmento, idPlanilhaItens]) => ({ idSegmento, idPlanilhaItens })),
-    );
-  const common = (rows: [string, number][]) =>
-    commonItems(allItems(rows))
-      .sort(["segment", "item"])
-      .toRecords()
-      .map((r) => `${r.segment}:${r.item}`);
-
-  it("breaks ties by the smaller id, as numbers (9 before 10 before 100)", () => {
-    // 9, 10 and 100 have 3 rows each, 5 has 1: the top 2 are 9 and 10.
-    const rows: [string, number][] = [5, 9, 9, 9, 10, 10, 10, 100, 100, 100].map((id) => ["11", id]);
-    expect(common(rows)).toEqual(["11:9", "11:10"]);
-  });
-  it("takes floor(10%) of the segment's distinct items when that exceeds 2", () => {
-    // 30 distinct items → 3 common; 27–30 have 2 rows, the others 1 → 27, 28, 29.
-    const rows: [string, number][] = [];
-    for (let id = 1; id <= 30; id++) rows.push(["4B", id]);
-    for (let id = 27; id <= 30; id++) rows.push(["4B", id]);
-    // 29 distinct items in "6E" → max(2, 2) = 2; 1 and 2 have 2 rows.
-    for (let id = 1; id <= 29; id++) rows.push(["6E", id]);
-    rows.push(["6E", 1], ["6E", 2], ["6E", 3]);
-    rows.push(["6E", 1]);
-    expect(common(rows)).toEqual(["4B:27", "4B:28", "4B:29", "6E:1", "6E:2"]);
   });
 });

@@ -1,5 +1,7 @@
 import pl from "nodejs-polars";
 import type { SalicTables } from "../data/schema.js";
+import { allItemsOf, commonItems } from "./common-items.js";
+import { itemListsByPronac } from "./item-lists.js";
 import { itemNames } from "./item-names.js";
 import { columnValues, frameColumns, requireTable } from "./results.js";
 import { judgeBySegment } from "./segment-gaussian.js";
@@ -7,65 +9,6 @@ import { projectSegments } from "./segment.js";
 import type { MetricDefinition, MetricResult, MetricResults } from "./types.js";
 
 const ID = "itens_comuns_e_incomuns_por_segmento";
-
-/** The columns whose distinct combinations are `all_items` (spec §4.12). */
-export const ALL_ITEMS_COLUMNS = [
-  "PRONAC",
-  "idSegmento",
-  "idPlanilhaItens",
-  "idPronac",
-  "UfItem",
-  "idProduto",
-  "cdCidade",
-  "cdEtapa",
-] as const;
-
-/**
- * The common items of every segment (spec §4.12): per idSegmento, the top
- * `max(2, floor(distinct items / 10))` idPlanilhaItens by number of
- * `all_items` rows, ties to the smaller id. (Python's `int(0.1·n)` equals
- * `floor(n/10)`: the double 0.1 is slightly above 1/10.)
- *
- * @returns columns `segment`, `item`
- */
-export function commonItems(allItems: pl.DataFrame): pl.DataFrame {
-  return allItems
-    .filter(pl.col("idSegmento").isNotNull().and(pl.col("idPlanilhaItens").isNotNull()))
-    .groupBy(["idSegmento", "idPlanilhaItens"])
-    .agg(pl.len().cast(pl.Int64).alias("rows"))
-    .select(pl.col("idSegmento").alias("segment"), pl.col("idPlanilhaItens").alias("item"), "rows")
-    .sort([pl.col("segment"), pl.col("rows").mul(-1), pl.col("item")])
-    .withRowIndex("order")
-    .withColumns(
-      pl.col("order").rank("ordinal").over("segment").cast(pl.Int64).alias("rank"),
-      pl.len().over("segment").cast(pl.Int64).alias("distinct"),
-    )
-    .filter(pl.col("rank").ltEq(pl.maxHorizontal([pl.lit(2), pl.col("distinct").cast(pl.Float64).div(10).floor()])))
-    .select("segment", "item");
-}
-
-/**
- * Per-project lists from a frame of (`pronac`, `item`) pairs: items sorted by
- * id, each turned into a list entry. Reads the pairs as typed arrays and the
- * PRONACs once per project (boxing every row costs seconds at national scale).
- */
-function itemListsByPronac<T>(pairs: pl.DataFrame, entry: (item: number) => T): Map<string, T[]> {
-  // Grouping and sorting each small list is cheaper than sorting all pairs by PRONAC text.
-  const grouped = pairs.lazy().groupBy("pronac").agg(pl.col("item").sort().alias("items")).collectSync();
-  const pronacs = grouped.getColumn("pronac").toArray() as string[];
-  const counts = columnValues(grouped.select(pl.col("items").lst.lengths().alias("n")), "n") as number[];
-  const items = columnValues(grouped.select(pl.col("items").explode()), "items") as number[];
-  const lists = new Map<string, T[]>();
-  let offset = 0;
-  for (let p = 0; p < pronacs.length; p++) {
-    const end = offset + counts[p]!;
-    const list = new Array<T>(end - offset);
-    for (let i = offset; i < end; i++) list[i - offset] = entry(items[i]!);
-    lists.set(pronacs[p]!, list);
-    offset = end;
-  }
-  return lists;
-}
 
 /**
  * itens_comuns_e_incomuns_por_segmento (spec §4.12) for every PRONAC of
@@ -76,12 +19,7 @@ function itemListsByPronac<T>(pairs: pl.DataFrame, entry: (item: number) => T): 
  */
 export function computeItensComuns(tables: SalicTables): MetricResults {
   const table = requireTable(tables, "planilha_orcamentaria", ID);
-  const allItems: pl.DataFrame = table
-    .lazy()
-    .select(...ALL_ITEMS_COLUMNS)
-    .filter(pl.col("PRONAC").isNotNull())
-    .unique()
-    .collectSync();
+  const allItems = allItemsOf(table);
   const common = commonItems(allItems);
   const segments = projectSegments(table, "PRONAC", "idSegmento");
   const projectItems = allItems
