@@ -1,15 +1,25 @@
 import { describe, expect, it } from "vitest";
-import { allItemsOf, commonItems } from "./common-items.js";
+import { allItemCounts, commonItems } from "./common-items.js";
 import { tableFromRows } from "./fixtures.js";
 
 describe("commonItems", () => {
-  const allItems = (rows: [string, number][]) =>
+  // One budget line per (segment, item) entry, each line its own all_items row (distinct cities).
+  const budget = (rows: [string, number][]) =>
     tableFromRows(
       "planilha_orcamentaria",
-      rows.map(([idSegmento, idPlanilhaItens]) => ({ idSegmento, idPlanilhaItens })),
+      rows.map(([idSegmento, idPlanilhaItens], i) => ({
+        PRONAC: "1",
+        idSegmento,
+        idPlanilhaItens,
+        idPronac: 1,
+        UfItem: "DF",
+        idProduto: 0,
+        cdCidade: i,
+        cdEtapa: 1,
+      })),
     );
   const common = (rows: [string, number][]) =>
-    commonItems(allItems(rows))
+    commonItems(allItemCounts(budget(rows)))
       .sort(["segment", "item"])
       .toRecords()
       .map((r) => `${r.segment}:${r.item}`);
@@ -32,21 +42,24 @@ describe("commonItems", () => {
   });
 });
 
-describe("allItemsOf", () => {
-  it("keeps one row per distinct (PRONAC, idSegmento, idPlanilhaItens, idPronac, UfItem, idProduto, cdCidade, cdEtapa)", () => {
+describe("allItemCounts", () => {
+  it("counts distinct all_items rows per (PRONAC, idSegmento, idPlanilhaItens)", () => {
     const base = { PRONAC: "1", idSegmento: "11", idPlanilhaItens: 7, idPronac: 1, UfItem: "DF", idProduto: 0, cdCidade: 5, cdEtapa: 2 };
     const budget = tableFromRows("planilha_orcamentaria", [
       { ...base, Item: "Cachê", VlTotalAprovado: 10 },
       { ...base, Item: "Cache", VlTotalAprovado: 99 }, // differs only outside all_items: same row
       { ...base, cdCidade: 6, Item: "Cachê", VlTotalAprovado: 10 },
+      { ...base, cdCidade: null, Item: "Cachê", VlTotalAprovado: 10 }, // a null is a value of its own
+      { ...base, cdCidade: null, Item: "Cachê", VlTotalAprovado: 10 },
       { ...base, PRONAC: "000001", Item: "Cachê", VlTotalAprovado: 10 },
+      { ...base, idPlanilhaItens: null, Item: "Cachê", VlTotalAprovado: 10 },
       { ...base, PRONAC: null, Item: "Cachê", VlTotalAprovado: 10 },
     ]);
-    const rows = allItemsOf(budget).sort(["PRONAC", "cdCidade"]).select("PRONAC", "cdCidade").toRecords();
+    const rows = allItemCounts(budget).sort(["PRONAC", "idPlanilhaItens"]).toRecords();
     expect(rows).toEqual([
-      { PRONAC: "000001", cdCidade: 5 },
-      { PRONAC: "1", cdCidade: 5 },
-      { PRONAC: "1", cdCidade: 6 },
+      { PRONAC: "000001", idSegmento: "11", idPlanilhaItens: 7, rows: 1 },
+      { PRONAC: "1", idSegmento: "11", idPlanilhaItens: null, rows: 1 },
+      { PRONAC: "1", idSegmento: "11", idPlanilhaItens: 7, rows: 3 },
     ]);
   });
 });

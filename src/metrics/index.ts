@@ -20,7 +20,7 @@ export { novosFornecedores } from "./novos-fornecedores.js";
 export { defineProjetosMesmoProponente, computeProjetosMesmoProponente } from "./projetos-mesmo-proponente.js";
 export { precoItens, computePrecoItens, REFERENCE_PRICES_SINCE } from "./preco-itens.js";
 export { itensComunsEIncomunsPorSegmento, computeItensComuns } from "./itens-comuns-e-incomuns.js";
-export { ALL_ITEMS_COLUMNS, allItemsOf, commonItems } from "./common-items.js";
+export { ALL_ITEMS_COLUMNS, allItemCounts, commonItems } from "./common-items.js";
 export { itemListsByPronac } from "./item-lists.js";
 
 export { MONEY_SCALE, exactMoney, roundMoney } from "./money.js";

@@ -1,6 +1,6 @@
 import pl from "nodejs-polars";
 import type { SalicTables } from "../data/schema.js";
-import { allItemsOf, commonItems } from "./common-items.js";
+import { allItemCounts, commonItems } from "./common-items.js";
 import { itemListsByPronac } from "./item-lists.js";
 import { itemNames } from "./item-names.js";
 import { columnValues, frameColumns, requireTable } from "./results.js";
@@ -19,23 +19,24 @@ const ID = "itens_comuns_e_incomuns_por_segmento";
  */
 export function computeItensComuns(tables: SalicTables): MetricResults {
   const table = requireTable(tables, "planilha_orcamentaria", ID);
-  const allItems = allItemsOf(table);
-  const common = commonItems(allItems);
+  const counts = allItemCounts(table);
+  const common = commonItems(counts);
   const segments = projectSegments(table, "PRONAC", "idSegmento");
-  const projectItems = allItems
+  const projectItems = counts
+    .lazy()
+    .filter(pl.col("idPlanilhaItens").isNotNull())
     .select(pl.col("PRONAC").alias("pronac"), pl.col("idPlanilhaItens").alias("item"))
-    .filter(pl.col("item").isNotNull())
     .unique()
-    .join(segments, { on: "pronac", how: "left" });
-  const flagged = common.withColumns(pl.lit(true).alias("common"));
+    .join(segments.lazy(), { on: "pronac", how: "left" })
+    .collectSync();
   const found = projectItems
-    .join(flagged, { on: ["segment", "item"], how: "inner" })
+    .join(common, { on: ["segment", "item"], how: "semi" })
     .groupBy("pronac")
     .agg(pl.len().cast(pl.Int64).alias("found"));
   const segmentsWithCommon = common.select("segment").unique().withColumns(pl.lit(true).alias("has_common"));
-  const values = allItems
+  const values = counts
     .groupBy("PRONAC")
-    .agg(pl.len().cast(pl.Int64).alias("rows"))
+    .agg(pl.col("rows").sum().cast(pl.Int64).alias("rows"))
     .rename({ PRONAC: "pronac" })
     .join(segments, { on: "pronac", how: "left" })
     .join(found, { on: "pronac", how: "left" })
