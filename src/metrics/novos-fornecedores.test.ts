@@ -35,11 +35,13 @@ const rows: Row[] = [
   // Project 1, segment 11: new providers 900 and 100 (2 of 4).
   ["1", "11", "900", "Alfa", 10, "Cachê"],
   ["1", "11", "B", "Beta", 11, "Som"],
-  ["1", "11", "B", "Beta", 3, "Estrutura"],
+  ["1", "11", "B", "Beta", 3, "Outro"],
+  ["1", "11", "B", "Beta", 3, "Outro"],
   ["1", "11", "C", "Gama", 12, "Luz"],
   ["1", "4B", "C", "Gama", 12, "Luz"], // C is in two (PRONAC, idSegmento) pairs: not new
   ["1", "11", "100", "Zeta", 11, "Som"],
   ["1", "11", "100", "Delta", 3, "Palco"],
+  ["1", "11", "100", "Delta", 3, "Estrutura"],
   // Project 2, segment 11: 1 new of 2.
   ["2", "11", "B", "Beta", 20, "Som"],
   ["2", "11", HASHED, "Eco", 21, "Luz"],
@@ -105,7 +107,8 @@ describe("novos_fornecedores", () => {
         nome: "Delta",
         cnpj: "100",
         itens: {
-          // Line 3 reads "Estrutura" once and "Palco" once in project 1: the smallest text wins.
+          // The new provider's rows of line 3 read "Estrutura" once and "Palco" once: the smallest
+          // text wins (the other provider's rows of that line do not name it).
           "3": { nome: "Estrutura", tem_comprovante: true },
           "11": { nome: "Som", tem_comprovante: true },
         },

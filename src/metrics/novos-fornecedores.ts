@@ -52,25 +52,34 @@ const isNew = pl.col("usos").ltEq(1);
  * distinct providers and how many of them are new (spec §4.9).
  */
 export function providerCounts(links: pl.DataFrame): ProjectProviders[] {
-  return countProviders(withProviderUses(links));
+  const rows = withProviderUses(links);
+  return countProviders(rows, providerPairs(rows));
 }
 
-function countProviders(rows: pl.DataFrame): ProjectProviders[] {
-  const provider = pl.col("nrCNPJCPF");
-  const counts = rows
+/** One row per (PRONAC, nrCNPJCPF) of the table: the provider's `usos` and smallest nmFornecedor there. */
+function providerPairs(rows: pl.DataFrame): pl.DataFrame {
+  return rows
+    .filter(pl.col("nrCNPJCPF").isNotNull())
+    .groupBy(["PRONAC", "nrCNPJCPF"])
+    .agg(pl.col("usos").first(), pl.col("nmFornecedor").min().alias("nome"));
+}
+
+function countProviders(rows: pl.DataFrame, pairs: pl.DataFrame): ProjectProviders[] {
+  const perProject = pairs
     .groupBy("PRONAC")
-    .agg(
-      provider.filter(provider.isNotNull()).nUnique().alias("fornecedores"),
-      provider.filter(isNew).nUnique().alias("novos"),
-    )
+    .agg(pl.len().alias("fornecedores"), isNew.cast(pl.Int64).sum().alias("novos"));
+  const counts = rows
+    .select("PRONAC")
+    .unique()
+    .join(perProject, { on: "PRONAC", how: "left" })
     .join(projectSegments(rows, "PRONAC", "idSegmento"), { leftOn: "PRONAC", rightOn: "pronac", how: "left" })
     .sort("PRONAC");
   const c = frameColumns(counts);
   return (c.PRONAC as string[]).map((pronac, i) => ({
     pronac,
     segmento: c.segment![i] as string | null,
-    fornecedores: c.fornecedores![i] as number,
-    novos: c.novos![i] as number,
+    fornecedores: (c.fornecedores![i] as number | null) ?? 0,
+    novos: (c.novos![i] as number | null) ?? 0,
   }));
 }
 
@@ -126,44 +135,37 @@ function ratioToNumber(num: bigint, den: bigint): number {
 /**
  * The new providers of every project that has one, sorted by nome then cnpj;
  * `itens` keyed by idPlanilhaAprovacao (ascending), each line named by its
- * most frequent Item text (ties: the smallest).
+ * most frequent Item text on the new providers' rows (ties: the smallest;
+ * a budget line has one Item, so this is the line's text).
  */
 export function newProvidersByProject(links: pl.DataFrame): Map<string, NewProvider[]> {
-  return listNewProviders(withProviderUses(links));
+  const rows = withProviderUses(links);
+  return listNewProviders(rows, providerPairs(rows));
 }
 
-function listNewProviders(rows: pl.DataFrame): Map<string, NewProvider[]> {
-  const newRows = rows.filter(isNew);
-  const providers = newRows
-    .groupBy(["PRONAC", "nrCNPJCPF"])
-    .agg(pl.col("nmFornecedor").min().alias("nome"))
-    .sort(["PRONAC", "nome", "nrCNPJCPF"]);
-  const lines = newRows
-    .filter(pl.col("idPlanilhaAprovacao").isNotNull())
-    .select("nrCNPJCPF", "idPlanilhaAprovacao")
-    .unique();
-  // The name of a line comes from all of its rows, whoever the provider.
-  const names = itemNames(
-    rows.join(lines.select("idPlanilhaAprovacao").unique(), { on: "idPlanilhaAprovacao", how: "semi" }),
-    "idPlanilhaAprovacao",
-    "Item",
-  );
-  const named = lines
-    .join(names, { leftOn: "idPlanilhaAprovacao", rightOn: "id", how: "left" })
-    .sort(["nrCNPJCPF", "idPlanilhaAprovacao"]);
+function listNewProviders(rows: pl.DataFrame, pairs: pl.DataFrame): Map<string, NewProvider[]> {
+  const providers = pairs.filter(isNew).sort(["PRONAC", "nome", "nrCNPJCPF"]);
+  const newRows = rows.filter(isNew.and(pl.col("idPlanilhaAprovacao").isNotNull()));
+  const names = itemNames(newRows, "idPlanilhaAprovacao", "Item");
+  const nameOf = new Map<number, string>();
+  const n = frameColumns(names);
+  for (let i = 0, h = names.height; i < h; i++) nameOf.set(n.id![i] as number, n.name![i] as string);
 
   // A new provider is in one project only, so its tax id alone keys its lines.
+  const lines = newRows.select("nrCNPJCPF", "idPlanilhaAprovacao").unique().sort(["nrCNPJCPF", "idPlanilhaAprovacao"]);
+  const l = frameColumns(lines);
   const itensOf = new Map<string, NewProvider["itens"]>();
-  const l = frameColumns(named);
-  for (let i = 0, n = named.height; i < n; i++) {
+  let itens: NewProvider["itens"] = {};
+  for (let i = 0, h = lines.height; i < h; i++) {
     const cnpj = l.nrCNPJCPF![i] as string;
-    let itens = itensOf.get(cnpj);
-    if (itens === undefined) itensOf.set(cnpj, (itens = {}));
-    itens[String(l.idPlanilhaAprovacao![i])] = { nome: l.name![i] as string | null, tem_comprovante: true };
+    if (i === 0 || cnpj !== l.nrCNPJCPF![i - 1]) itensOf.set(cnpj, (itens = {}));
+    const line = l.idPlanilhaAprovacao![i] as number;
+    itens[String(line)] = { nome: nameOf.get(line) ?? null, tem_comprovante: true };
   }
+
   const byProject = new Map<string, NewProvider[]>();
-  const p = frameColumns(providers);
-  for (let i = 0, n = providers.height; i < n; i++) {
+  const p = frameColumns(providers.select("PRONAC", "nrCNPJCPF", "nome"));
+  for (let i = 0, h = providers.height; i < h; i++) {
     const pronac = p.PRONAC![i] as string;
     const cnpj = p.nrCNPJCPF![i] as string;
     const entry: NewProvider = { nome: p.nome![i] as string | null, cnpj, itens: itensOf.get(cnpj) ?? {} };
@@ -196,7 +198,8 @@ export const novosFornecedores: MetricDefinition = {
   absence: "not_available",
   compute(tables) {
     const rows = withProviderUses(requireTable(tables, "planilha_comprovacao", "novos_fornecedores"));
-    const projects = countProviders(rows);
+    const pairs = providerPairs(rows);
+    const projects = countProviders(rows, pairs);
     const all = new ExactMean();
     const bySegment = new Map<string, ExactMean>();
     for (const p of projects) {
@@ -208,7 +211,7 @@ export const novosFornecedores: MetricDefinition = {
       if (segment === undefined) bySegment.set(p.segmento, (segment = new ExactMean()));
       segment.add(p.novos, p.fornecedores);
     }
-    const lists = listNewProviders(rows);
+    const lists = listNewProviders(rows, pairs);
     const allAverage = all.value();
     const segmentAverage = new Map([...bySegment].map(([s, mean]) => [s, mean.value()]));
     const results = new Map<string, MetricResult>();
