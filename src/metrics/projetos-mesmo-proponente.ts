@@ -2,7 +2,7 @@ import pl from "nodejs-polars";
 import type { SalicTables } from "../data/schema.js";
 import { outlierWeights, weightedComplexity } from "./complexity.js";
 import { GAUSSIAN_FACTOR } from "./gaussian.js";
-import { columnValues, frameColumns, requireTable } from "./results.js";
+import { columnValues, requireTable } from "./results.js";
 import type { MetricDefinition, MetricId, MetricResult, MetricResults } from "./types.js";
 
 const ID = "projetos_mesmo_proponente";
@@ -22,38 +22,46 @@ function complexityTenths(
 }
 
 /**
- * The PRONACs of each project's proponent, sorted as strings, indexed by the
- * project's row (one array shared by the proponent's projects; undefined
- * without a proponent). Reads row numbers as typed arrays and each PRONAC
- * string once.
+ * The projects of each proponent (non-null CgcCpf) as row numbers of
+ * `projects`, sorted by PRONAC as strings.
  */
-function proponentMembers(projects: pl.DataFrame, pronacs: readonly string[]): (string[] | undefined)[] {
+function proponentGroups(projects: pl.DataFrame): number[][] {
   const grouped = projects
     .lazy()
+    .withColumns(pl.intRange(0, pl.len()).cast(pl.Int64).alias("row"))
     .filter(pl.col("proponent").isNotNull())
     .groupBy("proponent")
     .agg(pl.col("row").sortBy("pronac").alias("rows"))
     .collectSync();
   const sizes = columnValues(grouped.select(pl.col("rows").lst.lengths().alias("n")), "n") as number[];
   const rows = columnValues(grouped.select(pl.col("rows").explode()), "rows") as number[];
-  const members = new Array<string[] | undefined>(pronacs.length);
+  const groups: number[][] = [];
   let offset = 0;
   for (const size of sizes) {
-    const group = rows.slice(offset, offset + size);
-    const names = group.map((row) => pronacs[row]!);
-    for (const row of group) members[row] = names;
+    groups.push(rows.slice(offset, offset + size));
     offset += size;
   }
-  return members;
+  return groups;
+}
+
+/**
+ * Whether `k > mean + 1.5·std` of the other values, exactly: with m others
+ * of sum `sumK` and sum of squares `sumK2` (integers), `L = m·k − sumK`,
+ * `D = m·sumK2 − sumK²` (m²·variance), the test is `L > 0 ∧ 4L² > 9D`.
+ */
+function aboveThreshold(k: number, m: number, sumK: number, sumK2: number): boolean {
+  const L = m * k - sumK;
+  if (L <= 0) return false;
+  const D = m * sumK2 - sumK * sumK;
+  if (Number.isSafeInteger(4 * L * L) && Number.isSafeInteger(9 * D)) return 4 * L * L > 9 * D;
+  return 4n * BigInt(L) ** 2n > 9n * (BigInt(m) * BigInt(sumK2) - BigInt(sumK) ** 2n);
 }
 
 /**
  * projetos_mesmo_proponente (spec §4.10) for every project of
  * planilha_projetos. The proponent's other projects are compared leaving the
- * project out: with m others, Sk and Sk2 the sums of their c and c² in tenths,
- * `c(self) > mean + 1.5·std` ⇔ `L > 0 ∧ 4L² > 9D` with `L = m·k − Sk` and
- * `D = m·Sk2 − Sk²` (population std), decided in exact integers so that a
- * value equal to its threshold is never an outlier. A project without a
+ * project out, on c in tenths (integers, so that the test is exact and a
+ * value equal to its threshold is never an outlier). A project without a
  * proponent (null CgcCpf) has no other projects.
  */
 export function computeProjetosMesmoProponente(
@@ -62,70 +70,44 @@ export function computeProjetosMesmoProponente(
   weights: ReadonlyMap<MetricId, number>,
 ): MetricResults {
   const projects = requireTable(tables, "planilha_projetos", ID)
+    .lazy()
     .select(pl.col("PRONAC").alias("pronac"), pl.col("CgcCpf").alias("proponent"))
     .filter(pl.col("pronac").isNotNull())
-    .unique({ subset: ["pronac"], keep: "first", maintainOrder: true });
+    .unique({ subset: ["pronac"], keep: "first", maintainOrder: true })
+    .collectSync();
   const pronacs = projects.getColumn("pronac").toArray() as string[];
-  const scored = projects.withColumns(
-    pl.Series("k", complexityTenths(pronacs, earlier, weights), pl.Int64),
-    pl.Series("row", pronacs.map((_, i) => i), pl.Int64),
-  );
-  const groups = scored
-    .filter(pl.col("proponent").isNotNull())
-    .groupBy("proponent")
-    .agg(
-      pl.len().cast(pl.Int64).alias("size"),
-      pl.col("k").sum().alias("sumK"),
-      pl.col("k").mul(pl.col("k")).sum().alias("sumK2"),
-    );
-  const members = proponentMembers(scored, pronacs);
-  const m = pl.col("size").sub(1);
-  const sumK = pl.col("sumK").sub(pl.col("k"));
-  const sumK2 = pl.col("sumK2").sub(pl.col("k").mul(pl.col("k")));
-  const judged = scored
-    .join(groups, { on: "proponent", how: "left" })
-    .select(
-      "row",
-      m.alias("m"),
-      pl.col("k").mul(m).sub(sumK).alias("L"),
-      m.mul(sumK2).sub(sumK.mul(sumK)).alias("D"),
-      sumK.cast(pl.Float64).div(m.cast(pl.Float64)).div(10).alias("mean"),
-    )
-    .withColumns(
-      pl
-        .when(pl.col("m").gtEq(2))
-        .then(
-          pl
-            .col("mean")
-            .add(pl.col("D").cast(pl.Float64).pow(0.5).div(pl.col("m").cast(pl.Float64)).div(10).mul(GAUSSIAN_FACTOR)),
-        )
-        .otherwise(pl.lit(null))
-        .cast(pl.Float64)
-        .alias("threshold"),
-      pl
-        .col("m")
-        .gtEq(2)
-        .and(pl.col("L").gt(0))
-        .and(pl.col("L").mul(pl.col("L")).mul(4).gt(pl.col("D").mul(9)))
-        .fillNull(false)
-        .alias("is_outlier"),
-    );
-  const c = frameColumns(judged.select("row", "threshold", "is_outlier"));
-  const results = new Map<string, MetricResult>();
-  for (let i = 0, n = judged.height; i < n; i++) {
-    const row = c.row![i] as number;
-    const pronac = pronacs[row]!;
-    const others = (members[row] ?? []).filter((other) => other !== pronac);
-    results.set(pronac, {
-      valor: others.length,
-      is_outlier: c.is_outlier![i] as boolean,
-      valor_valido: true,
-      minimo_esperado: null,
-      maximo_esperado: c.threshold![i] as number | null,
-      projetos_submetidos: others,
+  const k = complexityTenths(pronacs, earlier, weights);
+  const results: MetricResult[] = pronacs.map(() => ({
+    valor: 0,
+    is_outlier: false,
+    valor_valido: true,
+    minimo_esperado: null,
+    maximo_esperado: null,
+    projetos_submetidos: [],
+  }));
+  for (const group of proponentGroups(projects)) {
+    const members = group.map((row) => pronacs[row]!);
+    let sumK = 0;
+    let sumK2 = 0;
+    for (const row of group) {
+      sumK += k[row]!;
+      sumK2 += k[row]! * k[row]!;
+    }
+    const m = group.length - 1;
+    group.forEach((row, i) => {
+      const result = results[row]!;
+      result.projetos_submetidos = members.filter((_, j) => j !== i);
+      result.valor = m;
+      if (m < 2) return;
+      const own = k[row]!;
+      const othersK = sumK - own;
+      const othersK2 = sumK2 - own * own;
+      const variance = (m * othersK2 - othersK * othersK) / (m * m);
+      result.maximo_esperado = (othersK / m + GAUSSIAN_FACTOR * Math.sqrt(variance)) / 10;
+      result.is_outlier = aboveThreshold(own, m, othersK, othersK2);
     });
   }
-  return results;
+  return new Map(pronacs.map((pronac, row) => [pronac, results[row]!]));
 }
 
 /**
