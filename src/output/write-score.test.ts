@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import type { MetricDefinition, MetricResult } from "../metrics/types.js";
 import type { ProjectScore } from "../score/index.js";
 import type { ScoreSource } from "./source.js";
-import { projectJsonSerializer } from "./project-json.js";
+import { projectToJson } from "./project-json.js";
 import { writeScore } from "./write-score.js";
 
 // Two metrics of a hand-made run; compute is never called by the writers.
@@ -60,12 +60,7 @@ const projects: Record<string, ProjectScore> = {
     } as ProjectScore["metricas"],
   },
 };
-// "14" is absent from itens_orcamentarios' computed results: its result there is the metric's filler.
-const results: ScoreSource["results"] = new Map([
-  ["itens_orcamentarios", new Map([["000014", projects["000014"]!.metricas.itens_orcamentarios]])],
-  ["comprovantes_acima_50", new Map(Object.values(projects).map((p) => [p.pronac, p.metricas.comprovantes_acima_50]))],
-]);
-const run: ScoreSource = { pronacs: ["000014", "14"], project: (p) => projects[p], metrics, results };
+const run: ScoreSource = { pronacs: ["000014", "14"], project: (p) => projects[p], metrics };
 
 async function collect(source: ScoreSource, options: Parameters<typeof writeScore>[2]): Promise<string> {
   const out = new PassThrough();
@@ -91,23 +86,8 @@ describe("writeScore", () => {
     );
   });
 
-  it("writes a metric's filler for every project the metric did not compute", async () => {
-    const filler = projects["14"]!.metricas.itens_orcamentarios;
-    const twins: ScoreSource = {
-      ...run,
-      pronacs: ["14", "15", "16"],
-      project: (p) => ({ ...projects["14"]!, pronac: p, metricas: { ...projects["14"]!.metricas, itens_orcamentarios: { ...filler } } }),
-    };
-    const lines = (await collect(twins, {})).split("\n").slice(1, 4);
-    expect(lines.map((line) => JSON.parse(line.replace(/,$/, "")).metricas.itens_orcamentarios)).toEqual([
-      { valor: 0, is_outlier: false, valor_valido: false, minimo_esperado: null, maximo_esperado: null, desvio_padrao: null },
-      { valor: 0, is_outlier: false, valor_valido: false, minimo_esperado: null, maximo_esperado: null, desvio_padrao: null },
-      { valor: 0, is_outlier: false, valor_valido: false, minimo_esperado: null, maximo_esperado: null, desvio_padrao: null },
-    ]);
-  });
-
   it("writes JSON for an empty run as an empty project list", async () => {
-    expect(await collect({ pronacs: [], project: () => undefined, metrics, results }, {})).toBe('{"projects":[]}\n');
+    expect(await collect({ pronacs: [], project: () => undefined, metrics }, {})).toBe('{"projects":[]}\n');
   });
 
   it("writes CSV with the pronac, scores and each metric's valor and is_outlier, quoting per RFC 4180", async () => {
@@ -137,12 +117,11 @@ describe("writeScore", () => {
 
   it("waits for a slow destination instead of buffering the whole output (backpressure)", async () => {
     // 20 000 projects of ~500 characters: ~10 MB, several times the bound below.
-    const size = projectJsonSerializer(run)(projects["000014"]!).length + 2;
+    const size = projectToJson(projects["000014"]!, metrics).length + 2;
     const many: ScoreSource = {
       pronacs: Array.from({ length: 20_000 }, (_, i) => String(i).padStart(6, "0")),
       project: (p) => ({ ...projects["000014"]!, pronac: p }),
       metrics,
-      results: new Map(),
     };
     let written = 0;
     let maxPending = 0;

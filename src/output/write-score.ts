@@ -1,7 +1,7 @@
 import { Readable, type Writable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { scoreCsvHeader, projectToCsvRow } from "./csv.js";
-import { projectJsonSerializer } from "./project-json.js";
+import { projectToJson } from "./project-json.js";
 import { utf8Chunks } from "./utf8-chunks.js";
 import type { ScoreFormat, ScoreSource } from "./source.js";
 
@@ -21,7 +21,7 @@ export interface WriteScoreOptions {
  * largest string) never sits in memory whole.
  *
  * JSON is `{"projects":[...]}` with one project per line (see
- * {@link projectJsonSerializer}); CSV is a header and one row per project (see
+ * {@link projectToJson}); CSV is a header and one row per project (see
  * {@link projectToCsvRow}), lines ending in LF. Resolves when everything has
  * been handed to `out` (and, with `end`, when `out` has finished); rejects on
  * a stream error or when a PRONAC of `pronacs` is not a project of the run.
@@ -36,13 +36,12 @@ export async function writeScore(run: ScoreSource, out: Writable, options: Write
 // write per project would cost more in bookkeeping than the serialising.
 function* scoreTexts(run: ScoreSource, format: ScoreFormat, pronacs: readonly string[]): Generator<string> {
   const json = format === "json";
-  const toJson = json ? projectJsonSerializer(run) : undefined;
   yield json ? '{"projects":[' : scoreCsvHeader(run.metrics) + "\n";
   for (let i = 0; i < pronacs.length; i++) {
     const pronac = pronacs[i]!;
     const project = run.project(pronac);
     if (project === undefined) throw new Error(`PRONAC ${JSON.stringify(pronac)} is not a project of this run`);
-    yield toJson ? (i === 0 ? "\n" : ",\n") + toJson(project) : projectToCsvRow(project, run.metrics) + "\n";
+    yield json ? (i === 0 ? "\n" : ",\n") + projectToJson(project, run.metrics) : projectToCsvRow(project, run.metrics) + "\n";
   }
   if (json) yield pronacs.length > 0 ? "\n]}\n" : "]}\n";
 }
