@@ -37,15 +37,9 @@ export function percentageAboveApproved(vcMicros: number, vaMicros: number): num
  */
 export function receiptsAbove50ByProject(links: pl.DataFrame): Map<string, ReceiptAbove50[]> {
   const rows = links
-    .select(
-      "PRONAC",
-      cleanItemName().alias("nome"),
-      exactMoney("vlAprovado").alias("va"),
-      exactMoney("vlComprovacao").alias("vc"),
-    )
-    .filter(
-      pl.col("PRONAC").isNotNull().and(pl.col("vc").mul(2).gt(pl.col("va").mul(3))),
-    )
+    .select("PRONAC", "Item", exactMoney("vlAprovado").alias("va"), exactMoney("vlComprovacao").alias("vc"))
+    .filter(pl.col("PRONAC").isNotNull().and(pl.col("vc").mul(2).gt(pl.col("va").mul(3))))
+    .select("PRONAC", cleanItemName().alias("nome"), "va", "vc")
     .sort(["PRONAC", "nome", "vc", "va"]);
 
   const c = frameColumns(rows);
