@@ -45,38 +45,56 @@ function store(): ProjectStore {
 
 const query = (q: Partial<ListQuery>): ListQuery => ({ page: 1, order: "-complexidade", ...q });
 
-describe("ProjectList.matching", () => {
+describe("ProjectList.select pages", () => {
   const list = new ProjectList(store());
 
+  it("gives the total and only the ranks asked for, dense or sparse, filtered or not", () => {
+    expect(list.select(query({}), 0, 3)).toEqual({ total: 400, positions: Uint32Array.from([6, 13, 20]) });
+    expect(list.select(query({ complexidadeGt: 5 }), 55, 70)).toEqual({ total: 57, positions: Uint32Array.from([391, 398]) });
+    expect(list.select(query({ nome: "projeto 1", complexidadeGt: 5 }), 1, 3)).toEqual({
+      total: 14,
+      positions: Uint32Array.from([111, 118]),
+    });
+    expect(list.select(query({ nome: "projeto 01" }), 8, 15)).toEqual({ total: 9, positions: Uint32Array.from([14]) });
+    expect(list.select(query({ nome: "projeto 01" }), 20, 35)).toEqual({ total: 9, positions: new Uint32Array(0) });
+  });
+});
+
+describe("ProjectList.select", () => {
+  const list = new ProjectList(store());
+  const all = (q: ListQuery) => list.select(q, 0, Number.POSITIVE_INFINITY).positions;
+
   it("few matches (sorted by rank) come in the query's order", () => {
-    expect([...list.matching(query({ nome: "musica" }))]).toEqual([10]);
+    expect([...all(query({ nome: "musica" }))]).toEqual([10]);
     // "projeto 011".."projeto 019": complexidade (i % 7) descending, ties by position.
-    expect([...list.matching(query({ nome: "projeto 01" }))]).toEqual([13, 12, 19, 11, 18, 17, 16, 15, 14]);
-    expect([...list.matching(query({ nome: "projeto 01", order: "-nome" }))]).toEqual([19, 18, 17, 16, 15, 14, 13, 12, 11]);
+    expect([...all(query({ nome: "projeto 01" }))]).toEqual([13, 12, 19, 11, 18, 17, 16, 15, 14]);
+    expect([...all(query({ nome: "projeto 01", order: "-nome" }))]).toEqual([19, 18, 17, 16, 15, 14, 13, 12, 11]);
   });
 
   it("many matches (walked in order) come in the query's order", () => {
-    const found = list.matching(query({ nome: "projeto 1" }));
+    const found = all(query({ nome: "projeto 1" }));
     expect(found.length).toBe(100);
     expect([...found.slice(0, 3)]).toEqual([104, 111, 118]);
-    expect([...list.matching(query({ nome: "projeto 1", order: "nome" })).slice(0, 3)]).toEqual([100, 101, 102]);
+    expect([...all(query({ nome: "projeto 1", order: "nome" })).slice(0, 3)]).toEqual([100, 101, 102]);
   });
 
   it("filters complexidade strictly above the value, with or without a name", () => {
-    const found = list.matching(query({ complexidadeGt: 5 }));
+    const found = all(query({ complexidadeGt: 5 }));
     expect(found.length).toBe(57);
     expect([...found.slice(0, 3)]).toEqual([6, 13, 20]);
-    expect([...list.matching(query({ nome: "projeto 02", complexidadeGt: 4 }))]).toEqual([20, 27, 26]);
-    expect([...list.matching(query({ nome: "musica", complexidadeGt: 3 }))]).toEqual([]);
+    expect([...all(query({ nome: "projeto 02", complexidadeGt: 4 }))]).toEqual([20, 27, 26]);
+    expect([...all(query({ nome: "musica", complexidadeGt: 3 }))]).toEqual([]);
   });
 
   it("scans for needles shorter than 3 characters", () => {
-    expect([...list.matching(query({ nome: "ca", order: "pronac" }))]).toEqual([10]);
-    expect([...list.matching(query({ nome: "39", order: "pronac" }))]).toEqual([39, 139, 239, 339, 390, 391, 392, 393, 394, 395, 396, 397, 398, 399]);
+    expect([...all(query({ nome: "ca", order: "pronac" }))]).toEqual([10]);
+    expect([...all(query({ nome: "39", order: "pronac" }))]).toEqual([39, 139, 239, 339, 390, 391, 392, 393, 394, 395, 396, 397, 398, 399]);
   });
 
-  it("answers a repeated query the same way (from its cache)", () => {
-    const first = list.matching(query({ nome: "projeto 3" }));
-    expect(list.matching(query({ nome: "projeto 3" }))).toBe(first);
+  it("answers a repeated query the same way (from its caches)", () => {
+    const first = all(query({ nome: "projeto 3" }));
+    expect(all(query({ nome: "projeto 3" }))).toEqual(first);
+    const few = all(query({ nome: "projeto 03" }));
+    expect(all(query({ nome: "projeto 03" }))).toEqual(few);
   });
 });

@@ -24,49 +24,76 @@ export function apiProject(row: ProjectRow, base: string): ApiProject {
   return { ...row, links: { details: `${base}/v1/projects/${row.pronac}/details/` } };
 }
 
+/** The projects of a page of a query, and how many match in all. */
+export interface Selection {
+  total: number;
+  /** Positions of the projects ranked `from` to `to` (exclusive) in the query's order. */
+  positions: Uint32Array;
+}
+
+/** The projects whose folded name contains a search text, and (when many) the same as a bitmap. */
+interface NameMatches {
+  positions: Uint32Array;
+  bitmap?: Uint8Array;
+}
+
 /**
- * Answers list queries over a store. Two LRU caches keep repeated work away:
- * the projects whose name contains a search text (whatever the order), and
- * the filtered, ordered positions of a whole query (for paging through it).
- * Together they hold at most `maxCachedPositions` positions (4 bytes each).
+ * Answers list queries over a store without materialising whole results: the
+ * total is counted, and only the requested page is ranked. Name matches are
+ * found through the trigram index; few matches are sorted by their rank in
+ * the order (and kept in an LRU per query); many are kept as a bitmap and
+ * picked while walking the order from its start, which stops at the page's
+ * end. Memory held by the caches is bounded (see the LRU bounds below).
  */
 export class ProjectList {
   readonly #store: ProjectStore;
-  readonly #queries: LruCache<Uint32Array>;
-  readonly #names: LruCache<Uint32Array>;
+  /** Search text → its matches (≈ 4 bytes per match + 1 byte per project for a bitmap). */
+  readonly #names: LruCache<NameMatches>;
+  /** Order, text and threshold → the few matches above the threshold, ranked. */
+  readonly #ranked = new LruCache<Uint32Array>(1024, 2_000_000);
+  /** Text and threshold → how many matches are above it. */
+  readonly #counts = new LruCache<{ count: number }>(4096, 4096, () => 1);
   readonly #ranks = new Map<OrderKey, Uint32Array>();
 
-  constructor(store: ProjectStore, maxCachedPositions = 8_000_000) {
+  constructor(store: ProjectStore) {
     this.#store = store;
-    this.#queries = new LruCache(1024, maxCachedPositions / 2);
-    this.#names = new LruCache(4096, maxCachedPositions / 2);
+    this.#names = new LruCache<NameMatches>(512, 64_000_000, (m) => 4 * m.positions.length + (m.bitmap?.length ?? 0));
   }
 
-  /** Project positions matching the query's filters, in the query's order. */
-  matching(query: ListQuery): Uint32Array {
+  /** The projects ranked `from` to `to` (exclusive) among those matching the query, in its order. */
+  select(query: ListQuery, from: number, to: number): Selection {
+    const n = this.#store.size;
     const order = this.#store.order(query.order);
-    if (query.nome === undefined && query.complexidadeGt === undefined) return order;
-    const key = `${query.order}\u0000${query.nome ?? ""}\u0000${query.complexidadeGt ?? ""}`;
-    let found = this.#queries.get(key);
-    if (found === undefined) {
-      found = this.#filter(order, query);
-      this.#queries.set(key, found);
+    const gt = query.complexidadeGt;
+    const names = query.nome === undefined ? undefined : this.#named(query.nome);
+    if (names === undefined && gt === undefined) return { total: n, positions: order.subarray(from, Math.min(to, n)) };
+    if (names !== undefined && names.bitmap === undefined) {
+      const ranked = this.#rankedMatches(query, names.positions);
+      return { total: ranked.length, positions: ranked.subarray(from, Math.min(to, ranked.length)) };
     }
-    return found;
+    const total = names === undefined ? this.#countAbove(gt!) : this.#count(query.nome!, names.positions, gt);
+    const { complexidade } = this.#store.columns;
+    const bitmap = names?.bitmap;
+    const positions = new Uint32Array(Math.max(0, Math.min(to, total) - from));
+    for (let i = 0, rank = 0, k = 0; i < n && k < positions.length; i++) {
+      const position = order[i]!;
+      if (bitmap !== undefined && bitmap[position] === 0) continue;
+      if (gt !== undefined && !(complexidade[position]! > gt)) continue;
+      if (rank++ >= from) positions[k++] = position;
+    }
+    return { total, positions };
   }
 
   /** The page the query asks for, or an error when the page is past the last one. */
   page(query: ListQuery, base: string, search: URLSearchParams): ListPage | ApiError {
-    const positions = this.matching(query);
-    const total = positions.length;
+    const start = (query.page - 1) * PER_PAGE;
+    const { total, positions } = this.select(query, start, start + PER_PAGE);
     const lastPage = Math.max(1, Math.ceil(total / PER_PAGE));
     if (query.page > lastPage) {
       return { status: 400, error: `page ${query.page} is past the last page (${lastPage})`, parameter: "page" };
     }
-    const start = (query.page - 1) * PER_PAGE;
-    const end = Math.min(start + PER_PAGE, total);
     const data: ApiProject[] = [];
-    for (let i = start; i < end; i++) data.push(apiProject(this.#store.row(positions[i]!), base));
+    for (const position of positions) data.push(apiProject(this.#store.row(position), base));
     return {
       next_page_url: query.page < lastPage ? pageUrl(base, search, query.page + 1) : null,
       prev_page_url: query.page > 1 ? pageUrl(base, search, query.page - 1) : null,
@@ -74,41 +101,67 @@ export class ProjectList {
       current_page: query.page,
       last_page: lastPage,
       from: total === 0 ? 0 : start + 1,
-      to: end,
+      to: start + positions.length,
       total,
       data,
     };
   }
 
-  #filter(order: Uint32Array, query: ListQuery): Uint32Array {
-    const named = query.nome === undefined ? undefined : this.#named(query.nome);
-    const { complexidade } = this.#store.columns;
-    const gt = query.complexidadeGt;
-    const keep = (position: number) => gt === undefined || complexidade[position]! > gt;
-    // Few matches: sort them by their rank in the order. Many: walk the order once.
-    if (named !== undefined && named.length * 32 < order.length) {
-      const rank = this.#rank(query.order);
-      return named.filter(keep).sort((a, b) => rank[a]! - rank[b]!);
-    }
-    const wanted = named === undefined ? undefined : new Uint8Array(order.length);
-    if (wanted !== undefined) for (const position of named!) wanted[position] = 1;
-    const found = new Uint32Array(named?.length ?? order.length);
-    let n = 0;
-    for (let i = 0; i < order.length; i++) {
-      const position = order[i]!;
-      if ((wanted === undefined || wanted[position] === 1) && keep(position)) found[n++] = position;
-    }
-    return found.slice(0, n);
-  }
-
-  /** Positions (ascending) whose folded name contains `nome`: the trigram index, or a byte scan for 1–2 characters. */
-  #named(nome: string): Uint32Array {
+  /** Projects whose folded name contains `nome`: the trigram index, or a byte scan for 1–2 characters. */
+  #named(nome: string): NameMatches {
     let found = this.#names.get(nome);
     if (found === undefined) {
-      found = this.#store.search.find(nome) ?? this.#store.columns.busca.containing(nome);
+      const positions = this.#store.search.find(nome) ?? this.#store.columns.busca.containing(nome);
+      found = { positions };
+      // Many matches are picked while walking the order: a bitmap makes each test O(1).
+      if (positions.length * 32 >= this.#store.size) {
+        found.bitmap = new Uint8Array(this.#store.size);
+        for (const position of positions) found.bitmap[position] = 1;
+      }
       this.#names.set(nome, found);
     }
     return found;
+  }
+
+  #rankedMatches(query: ListQuery, matches: Uint32Array): Uint32Array {
+    const key = `${query.order}\u0000${query.nome}\u0000${query.complexidadeGt ?? ""}`;
+    let ranked = this.#ranked.get(key);
+    if (ranked === undefined) {
+      const { complexidade } = this.#store.columns;
+      const gt = query.complexidadeGt;
+      const rank = this.#rank(query.order);
+      ranked = (gt === undefined ? matches.slice() : matches.filter((p) => complexidade[p]! > gt)).sort((a, b) => rank[a]! - rank[b]!);
+      this.#ranked.set(key, ranked);
+    }
+    return ranked;
+  }
+
+  #count(nome: string, matches: Uint32Array, gt: number | undefined): number {
+    if (gt === undefined) return matches.length;
+    const key = `${nome}\u0000${gt}`;
+    let cached = this.#counts.get(key);
+    if (cached === undefined) {
+      const { complexidade } = this.#store.columns;
+      let count = 0;
+      for (const position of matches) if (complexidade[position]! > gt) count++;
+      cached = { count };
+      this.#counts.set(key, cached);
+    }
+    return cached.count;
+  }
+
+  /** How many projects have complexidade > gt: a binary search in the ascending order. */
+  #countAbove(gt: number): number {
+    const ascending = this.#store.order("complexidade");
+    const { complexidade } = this.#store.columns;
+    let low = 0;
+    let high = ascending.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if (complexidade[ascending[middle]!]! > gt) high = middle;
+      else low = middle + 1;
+    }
+    return ascending.length - low;
   }
 
   /** rank[position] = where the project comes in `key`'s order (computed once per order). */

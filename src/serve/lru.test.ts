@@ -25,6 +25,14 @@ describe("LruCache", () => {
     expect([cache.size, cache.total]).toEqual([2, 4]);
   });
 
+  it("weighs values with the given function", () => {
+    const cache = new LruCache<{ bytes: number }>(10, 10, (value) => value.bytes);
+    cache.set("a", { bytes: 6 });
+    cache.set("b", { bytes: 6 });
+    expect([cache.size, cache.total]).toEqual([1, 6]);
+    expect(cache.get("a")).toBeUndefined();
+  });
+
   it("replacing a key adjusts the total", () => {
     const cache = new LruCache<number[]>(10, 10);
     cache.set("a", [1, 2, 3]);

@@ -1,17 +1,19 @@
 /**
- * A least-recently-used cache of arrays, bounded both by entries and by the
- * total length of the arrays it holds (so that memory stays bounded whatever
- * mix of small and large results it sees).
+ * A least-recently-used cache bounded both by entries and by the total weight
+ * of what it holds (by default an array's length), so that memory stays
+ * bounded whatever mix of small and large values it sees.
  */
-export class LruCache<V extends { readonly length: number }> {
+export class LruCache<V> {
   readonly #map = new Map<string, V>();
   readonly #maxEntries: number;
   readonly #maxTotal: number;
+  readonly #weigh: (value: V) => number;
   #total = 0;
 
-  constructor(maxEntries: number, maxTotal: number) {
+  constructor(maxEntries: number, maxTotal: number, weigh: (value: V) => number = (value) => (value as { length: number }).length) {
     this.#maxEntries = maxEntries;
     this.#maxTotal = maxTotal;
+    this.#weigh = weigh;
   }
 
   get(key: string): V | undefined {
@@ -23,20 +25,21 @@ export class LruCache<V extends { readonly length: number }> {
     return value;
   }
 
-  /** Stores `value` (not when it alone exceeds the total bound), evicting the least recently used. */
+  /** Stores `value` (not when it alone outweighs the total bound), evicting the least recently used. */
   set(key: string, value: V): void {
-    if (value.length > this.#maxTotal) return;
+    const weight = this.#weigh(value);
+    if (weight > this.#maxTotal) return;
     const old = this.#map.get(key);
     if (old !== undefined) {
       this.#map.delete(key);
-      this.#total -= old.length;
+      this.#total -= this.#weigh(old);
     }
     this.#map.set(key, value);
-    this.#total += value.length;
+    this.#total += weight;
     for (const [oldest, entry] of this.#map) {
       if (this.#total <= this.#maxTotal && this.#map.size <= this.#maxEntries) break;
       this.#map.delete(oldest);
-      this.#total -= entry.length;
+      this.#total -= this.#weigh(entry);
     }
   }
 
@@ -44,7 +47,7 @@ export class LruCache<V extends { readonly length: number }> {
     return this.#map.size;
   }
 
-  /** Sum of the lengths of the arrays held. */
+  /** Sum of the weights of the values held. */
   get total(): number {
     return this.#total;
   }
