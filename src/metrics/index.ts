@@ -21,7 +21,7 @@ export { defineProjetosMesmoProponente, computeProjetosMesmoProponente } from ".
 export { precoItens, computePrecoItens, REFERENCE_PRICES_SINCE } from "./preco-itens.js";
 export { itensComunsEIncomunsPorSegmento, computeItensComuns } from "./itens-comuns-e-incomuns.js";
 export { ALL_ITEMS_COLUMNS, allItemCounts, commonItems } from "./common-items.js";
-export { itemListsByPronac } from "./item-lists.js";
+export { numberLists } from "./item-lists.js";
 
 export { MONEY_SCALE, exactMoney, roundMoney } from "./money.js";
 export { roundHalfEven } from "./rounding.js";

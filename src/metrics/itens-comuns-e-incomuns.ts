@@ -1,7 +1,7 @@
 import pl from "nodejs-polars";
 import type { SalicTables } from "../data/schema.js";
 import { allItemCounts, commonItems } from "./common-items.js";
-import { itemListsByPronac } from "./item-lists.js";
+import { numberLists } from "./item-lists.js";
 import { itemNames } from "./item-names.js";
 import { columnValues, frameColumns, requireTable } from "./results.js";
 import { judgeBySegment } from "./segment-gaussian.js";
@@ -22,27 +22,33 @@ export function computeItensComuns(tables: SalicTables): MetricResults {
   const counts = allItemCounts(table);
   const common = commonItems(counts);
   const segments = projectSegments(table, "PRONAC", "idSegmento");
-  const projectItems = counts
+  // One group-by over the project's distinct items gives the common ones it
+  // has (how many, which) and the uncommon ones.
+  const perProject = counts
     .lazy()
     .filter(pl.col("idPlanilhaItens").isNotNull())
     .select(pl.col("PRONAC").alias("pronac"), pl.col("idPlanilhaItens").alias("item"))
     .unique()
     .join(segments.lazy(), { on: "pronac", how: "left" })
-    .collectSync();
-  const found = projectItems
-    .join(common, { on: ["segment", "item"], how: "semi" })
+    .join(common.lazy().withColumns(pl.lit(true).alias("common")), { on: ["segment", "item"], how: "left" })
     .groupBy("pronac")
-    .agg(pl.len().cast(pl.Int64).alias("found"));
-  const segmentsWithCommon = common.select("segment").unique().withColumns(pl.lit(true).alias("has_common"));
+    .agg(
+      pl.col("common").sum().cast(pl.Int64).alias("found"),
+      pl.col("item").filter(pl.col("common").isNotNull()).sort().alias("owned"),
+      pl.col("item").filter(pl.col("common").isNull()).sort().alias("uncommon"),
+    );
   const values = counts
+    .lazy()
     .groupBy("PRONAC")
     .agg(pl.col("rows").sum().cast(pl.Int64).alias("rows"))
     .rename({ PRONAC: "pronac" })
-    .join(segments, { on: "pronac", how: "left" })
-    .join(found, { on: "pronac", how: "left" })
-    .join(segmentsWithCommon, { on: "segment", how: "left" })
-    .select(
-      "pronac",
+    .join(segments.lazy(), { on: "pronac", how: "left" })
+    .join(perProject, { on: "pronac", how: "left" })
+    .join(common.lazy().select("segment").unique().withColumns(pl.lit(true).alias("has_common")), {
+      on: "segment",
+      how: "left",
+    })
+    .withColumns(
       pl
         .when(pl.col("has_common").isNull())
         .then(pl.lit(0))
@@ -51,29 +57,38 @@ export function computeItensComuns(tables: SalicTables): MetricResults {
         .otherwise(pl.col("found").fillNull(0).cast(pl.Float64).div(pl.col("rows").cast(pl.Float64)))
         .cast(pl.Float64)
         .alias("valor"),
-    );
-  const judged = judgeBySegment(values, segments, "population", "left");
+    )
+    .collectSync();
+  const judged = judgeBySegment(values.select("pronac", "valor"), segments, "population", "left")
+    .join(values.select("pronac", "owned", "uncommon"), { on: "pronac" })
+    .sort("pronac");
+  return buildResults(judged, commonBySegment(common), itemNames(table, "idPlanilhaItens", "Item"));
+}
 
-  const names = itemNames(table, "idPlanilhaItens", "Item");
+/** Each segment's common item ids, sorted. */
+function commonBySegment(common: pl.DataFrame): Map<string, number[]> {
+  const grouped = common.groupBy("segment").agg(pl.col("item").sort().alias("items"));
+  const segments = grouped.getColumn("segment").toArray() as string[];
+  const items = numberLists(grouped, "items");
+  return new Map(segments.map((segment, i) => [segment, items[i]!]));
+}
+
+/** The results from the judged per-project frame, with the item lists of the details. */
+function buildResults(judged: pl.DataFrame, commonOf: Map<string, number[]>, names: pl.DataFrame): MetricResults {
   const nameList = names.getColumn("name").toArray() as string[];
   const nameOf = new Map((columnValues(names, "id") as number[]).map((id, i) => [id, nameList[i]!]));
   // One frozen {name} per item, shared by every project listing it.
   const nameEntry = new Map([...nameOf].map(([id, name]) => [id, Object.freeze({ name })]));
   const noName = Object.freeze({ name: null });
-  const uncommon = itemListsByPronac(projectItems.join(common, { on: ["segment", "item"], how: "anti" }), (item) => [
-    item,
-    nameEntry.get(item) ?? noName,
-  ]);
-  const missing = itemListsByPronac(
-    segments.join(common, { on: "segment", how: "inner" }).join(projectItems, { on: ["pronac", "item"], how: "anti" }),
-    (item) => [item, nameOf.get(item) ?? null],
-  );
-
-  const c = frameColumns(judged.select("pronac", "valor", "mean", "std", "threshold", "is_outlier").sort("pronac"));
+  const c = frameColumns(judged.select("pronac", "segment", "valor", "mean", "std", "threshold", "is_outlier"));
+  const owned = numberLists(judged, "owned");
+  const uncommon = numberLists(judged, "uncommon");
   const results = new Map<string, MetricResult>();
   for (let i = 0, n = judged.height; i < n; i++) {
-    const pronac = c.pronac![i] as string;
-    results.set(pronac, {
+    const segment = c.segment![i] as string | null;
+    const has = new Set(owned[i]);
+    const missing = (segment === null ? [] : (commonOf.get(segment) ?? [])).filter((item) => !has.has(item));
+    results.set(c.pronac![i] as string, {
       valor: c.valor![i] as number,
       is_outlier: c.is_outlier![i] as boolean,
       valor_valido: true,
@@ -81,8 +96,8 @@ export function computeItensComuns(tables: SalicTables): MetricResults {
       maximo_esperado: null,
       media: c.mean![i] as number | null,
       desvio_padrao: c.std![i] as number | null,
-      items_incomuns: uncommon.get(pronac) ?? [],
-      items_comuns_que_o_projeto_nao_possui: missing.get(pronac) ?? [],
+      items_incomuns: uncommon[i]!.map((item) => [item, nameEntry.get(item) ?? noName]),
+      items_comuns_que_o_projeto_nao_possui: missing.map((item) => [item, nameOf.get(item) ?? null]),
     });
   }
   return results;
