@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --data DIR] [-- --runs N]`: times the score job on the
+ * `npm run bench [-- --data DIR] [--runs N] [--stages-only]`: times the score job on the
  * national-scale data and writes the `## Score job` section of BENCHMARKS.md.
  *
  * 1. In this process, the job as the CLI runs it, stage by stage: load, each
@@ -13,7 +13,7 @@
  */
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from "node:fs";
-import { cpus, release, tmpdir, totalmem } from "node:os";
+import { cpus, loadavg, release, tmpdir, totalmem } from "node:os";
 import { join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
@@ -133,6 +133,7 @@ function section(args: {
   stages: Stage[];
   cli: EndToEnd[];
   outBytes: number;
+  loadAverage: number;
 }): string {
   const total = args.stages.reduce((sum, s) => sum + s.seconds, 0);
   const cpuTotal = args.stages.reduce((sum, s) => sum + s.cpuSeconds, 0);
@@ -142,7 +143,8 @@ function section(args: {
   const lines = [
     "## Score job",
     "",
-    `Measured by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)}. Machine: ${machine()}.`,
+    `Measured by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)}. Machine: ${machine()}. ` +
+      `Load average when the bench started: ${args.loadAverage.toFixed(1)} (other work on the machine slows the wall times; CPU times are steadier).`,
     "",
     `Data: \`${args.dataDir}\` (\`npm run samples -- --scale national\`), ${(args.dataBytes / 1024 ** 2).toFixed(0)} MB of tables: ` +
       Object.entries(args.rows).map(([table, n]) => `${table} ${n.toLocaleString("en")} rows`).join(", ") +
@@ -184,7 +186,14 @@ function updateBenchmarks(text: string): void {
 }
 
 async function benchMain(): Promise<void> {
-  const { values } = parseArgs({ options: { data: { type: "string", default: "data-national" }, runs: { type: "string", default: "1" } } });
+  const { values } = parseArgs({
+    options: {
+      data: { type: "string", default: "data-national" },
+      runs: { type: "string", default: "1" },
+      // Stages only, BENCHMARKS.md untouched: for looking into a slow stage.
+      "stages-only": { type: "boolean", default: false },
+    },
+  });
   const dataDir = resolve(values.data);
   const runs = Number(values.runs);
   if (!Number.isInteger(runs) || runs < 1) throw new Error(`--runs must be a positive integer, got "${values.runs}"`);
@@ -193,6 +202,7 @@ async function benchMain(): Promise<void> {
     process.exitCode = 1;
     return;
   }
+  const loadAverage = loadavg()[0]!;
   const dataBytes = readdirSync(dataDir).reduce((sum, f) => sum + statSync(join(dataDir, f)).size, 0);
   const temp = mkdtempSync(join(tmpdir(), "salic-bench-"));
   try {
@@ -207,6 +217,7 @@ async function benchMain(): Promise<void> {
       console.error(`  ${s.name.padEnd(52)} ${fmt(s.seconds).padStart(7)} s wall ${fmt(s.cpuSeconds).padStart(7)} s CPU  ${gb(s.peakRss)} GB`);
     }
 
+    if (values["stages-only"]) return;
     const cli: EndToEnd[] = [];
     for (let i = 0; i < runs; i++) {
       console.error(`bench: end to end, run ${i + 1} of ${runs}`);
@@ -216,7 +227,7 @@ async function benchMain(): Promise<void> {
       const last = cli.at(-1)!;
       console.error(`  ${fmt(last.seconds)} s wall, ${fmt(last.cpuSeconds)} s CPU, ${gb(last.maxRss)} GB max RSS`);
     }
-    updateBenchmarks(section({ dataDir: relative(repo, dataDir) || ".", dataBytes, ...measured, cli, outBytes }));
+    updateBenchmarks(section({ dataDir: relative(repo, dataDir) || ".", dataBytes, ...measured, cli, outBytes, loadAverage }));
     console.error("bench: BENCHMARKS.md updated (## Score job)");
   } finally {
     rmSync(temp, { recursive: true, force: true });
