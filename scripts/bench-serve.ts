@@ -1,10 +1,10 @@
 /**
- * `npm run bench:serve [-- --data DIR] [-- --duration S] [-- --connections N] [-- --cold]`:
+ * `npm run bench:serve [-- --data DIR] [-- --duration S] [-- --connections N] [-- --cold] [-- --skip-build]`:
  * measures the service on national-scale data and writes the `## Service load`
  * section of BENCHMARKS.md.
  *
- * 1. Start-up: the server runs in a child process (this script with
- *    `--child`); the time from spawning it to its first answer is measured
+ * 1. Start-up: the server runs in a child process, from the compiled output
+ *    (`npm run build` first); the time from spawning it to its first answer is measured
  *    for a cold start (no cache entry: the promoted modules score the data;
  *    only with `--cold`, or when there is no entry yet) and for restarts on
  *    unchanged data (cache hits; best and worst of 3).
@@ -15,11 +15,11 @@
  *    grows. The machine's 2 cores are shared by the server and the load
  *    generator, as they would be in a test.
  */
-import { spawn, type ChildProcess } from "node:child_process";
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { existsSync, readFileSync, readdirSync, rmSync, statSync } from "node:fs";
 import { cpus, release, totalmem } from "node:os";
 import { join, relative, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import { createRequire } from "node:module";
 import { writeFileAtomic } from "../src/promote/atomic.js";
@@ -43,7 +43,6 @@ type Autocannon = (options: {
 const autocannon = createRequire(import.meta.url)("autocannon") as Autocannon;
 
 const repo = fileURLToPath(new URL("..", import.meta.url));
-const script = fileURLToPath(import.meta.url);
 const TARGET = { requestsPerSecond: 3000, p99Ms: 20, restartMs: 1000 };
 const MB = 1024 ** 2;
 
@@ -52,24 +51,33 @@ interface Memory {
   heapUsed: number;
 }
 
-type ChildMessage = { type: "ready"; url: string; startMs: number } | { type: "memory"; memory: Memory } | { type: "error"; message: string };
+type ChildMessage = { type: "ready"; url: string; startMs: number } | { type: "memory"; memory: Memory };
 
-// ---- child: the server under test -------------------------------------------------------------
+// ---- child: the server under test, from the compiled output (as `npm start` runs it) ----------
 
-async function child(dataDir: string, cacheDir: string): Promise<void> {
-  const started = performance.now();
-  const server = await startServer({ dataDir, cacheDir, port: 0, log: (line) => process.stderr.write(`  [server] ${line}\n`) });
-  const send = (message: ChildMessage) => process.send?.(message);
-  send({ type: "ready", url: server.url, startMs: performance.now() - started });
-  process.on("message", (message: string) => {
-    if (message === "memory") {
-      (globalThis as { gc?: () => void }).gc?.();
-      const usage = process.memoryUsage();
-      send({ type: "memory", memory: { rss: usage.rss, heapUsed: usage.heapUsed } });
-    } else if (message === "stop") {
-      void server.close().then(() => process.exit(0));
-    }
-  });
+/** The child's program: start the server, report over IPC, answer memory probes, stop on request. */
+function childProgram(dataDir: string, cacheDir: string): string {
+  const serve = pathToFileURL(join(repo, "dist", "src", "serve", "index.js")).href;
+  return `
+const started = performance.now();
+const { startServer } = await import(${JSON.stringify(serve)});
+const server = await startServer({
+  dataDir: ${JSON.stringify(dataDir)},
+  cacheDir: ${JSON.stringify(cacheDir)},
+  port: 0,
+  log: (line) => process.stderr.write("  [server] " + line + "\\n"),
+});
+process.send({ type: "ready", url: server.url, startMs: performance.now() - started });
+process.on("message", (message) => {
+  if (message === "memory") {
+    globalThis.gc?.();
+    const { rss, heapUsed } = process.memoryUsage();
+    process.send({ type: "memory", memory: { rss, heapUsed } });
+  } else if (message === "stop") {
+    server.close().then(() => process.exit(0));
+  }
+});
+`;
 }
 
 // ---- parent: start-up and load ----------------------------------------------------------------
@@ -79,13 +87,13 @@ interface Server {
   url: string;
   /** From spawning the process to its first HTTP answer. */
   readyMs: number;
-  /** Inside the process: startServer() until it listened. */
+  /** Inside the process: importing the service and startServer() until it listened. */
   startMs: number;
 }
 
 async function spawnServer(dataDir: string, cacheDir: string): Promise<Server> {
   const spawned = performance.now();
-  const proc = spawn(process.execPath, [...process.execArgv, "--expose-gc", script, "--child", "--data", dataDir, "--cache", cacheDir], {
+  const proc = spawn(process.execPath, ["--expose-gc", "--input-type=module", "-e", childProgram(dataDir, cacheDir)], {
     cwd: repo,
     stdio: ["ignore", "inherit", "inherit", "ipc"],
   });
@@ -93,7 +101,6 @@ async function spawnServer(dataDir: string, cacheDir: string): Promise<Server> {
     proc.once("exit", (code) => reject(new Error(`the server exited (code ${code}) before it was ready`)));
     proc.on("message", (message: ChildMessage) => {
       if (message.type === "ready") resolveReady(message);
-      if (message.type === "error") reject(new Error(message.message));
     });
   });
   const response = await fetch(`${ready.url}/health`);
@@ -103,8 +110,9 @@ async function spawnServer(dataDir: string, cacheDir: string): Promise<Server> {
 }
 
 async function stopServer(server: Server): Promise<void> {
-  const exited = new Promise((done) => server.process.once("exit", done));
+  // Drop spawnServer's "exited before ready" listener first, then wait for the exit.
   server.process.removeAllListeners("exit");
+  const exited = new Promise((done) => server.process.once("exit", done));
   server.process.send("stop");
   await exited;
 }
@@ -210,7 +218,7 @@ function section(args: {
     `Data: \`${args.dataDir}\` (\`npm run samples -- --scale national\`), ${mb(args.dataBytes)} of tables, ` +
       `${args.projects.toLocaleString("en")} projects; cache entry ${mb(args.entryBytes)} (details stay on disk and are read per request).`,
     "",
-    "**Start-up** (spawning `node` until the first answer of `/health`; in brackets, inside the process from `startServer()` to listening):",
+    "**Start-up** (spawning `node` on the compiled service until its first answer of `/health`; in brackets, inside the process from importing the service to listening):",
     "",
     args.cold === undefined
       ? "- cold start (no cache entry): not measured this run (`npm run bench:serve -- --cold` to include it);"
@@ -257,17 +265,16 @@ function updateBenchmarks(text: string): void {
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
-      child: { type: "boolean", default: false },
       data: { type: "string", default: "data-national" },
       cache: { type: "string", default: join(repo, ".cache", "bench-serve") },
       duration: { type: "string", default: "60" },
       connections: { type: "string", default: "10" },
       cold: { type: "boolean", default: false },
+      "skip-build": { type: "boolean", default: false },
     },
   });
   const dataDir = resolve(values.data);
   const cacheDir = resolve(values.cache);
-  if (values.child) return child(dataDir, cacheDir);
 
   const seconds = Number(values.duration);
   const connections = Number(values.connections);
@@ -277,6 +284,13 @@ async function main(): Promise<void> {
     throw new Error(`${dataDir} has no planilha_projetos.csv. Generate the national-scale data first:\n  npm run samples -- --scale national`);
   }
   if (values.cold) rmSync(cacheDir, { recursive: true, force: true });
+  if (!values["skip-build"]) {
+    console.error("bench:serve: building (npm run build) — the server runs from dist/ as `npm start` does");
+    const build = spawnSync("npm", ["run", "build", "--silent"], { cwd: repo, stdio: "inherit" });
+    if (build.status !== 0 && !existsSync(join(repo, "dist", "src", "serve", "index.js"))) {
+      throw new Error("the build failed: no dist/src/serve/index.js to run");
+    }
+  }
 
   console.error(`bench:serve: starting the server over ${dataDir}`);
   const entriesBefore = cacheEntries(cacheDir);
@@ -299,7 +313,10 @@ async function main(): Promise<void> {
   const { pronac, busca } = store.columns;
   const pronacs = Array.from({ length: pronac.length }, (_, i) => pronac.get(i));
   const names = Array.from({ length: Math.min(busca.length, 20_000) }, (_, i) => busca.get(i));
-  const words = [...new Set(names.flatMap((name) => name.split(/\s+/)).filter((w) => w.length >= 4))].sort();
+  // Search texts as typed: the words of project names and their prefixes from 3 letters.
+  const words = [
+    ...new Set(names.flatMap((name) => name.split(/\s+/)).flatMap((w) => Array.from({ length: Math.max(0, w.length - 2) }, (_, i) => w.slice(0, i + 3)))),
+  ].sort();
   const entryBytes = dirBytes(join(cacheDir, store.meta.key));
   await store.close();
 
@@ -317,13 +334,17 @@ async function main(): Promise<void> {
       params.set("complexidade__gt", choose(["0", "3"]));
     }
     params.set("order_by", choose(orders));
-    params.set("page", String(1 + Math.floor(pick() * 3)));
+    // Filtered lists are asked for their first page (a later one may not exist); whole lists for any of 1,000.
+    params.set("page", String(params.has("nome__icontains") || params.has("complexidade__gt") ? 1 : 1 + Math.floor(pick() * 1000)));
     return `/v1/projects/?${params}`;
   };
   const loads: LoadResult[] = [];
   for (const [name, path] of [
     ["`GET /v1/projects/{random pronac}/details/`", detailsPath],
-    [`\`GET /v1/projects/?…\` (random order and page 1–3; 80 % with \`nome__icontains\` from ${words.length.toLocaleString("en")} name words and/or \`complexidade__gt\`)`, listPath],
+    [
+      `\`GET /v1/projects/?…\` (random order; 80 % filtered by \`nome__icontains\` — ${words.length.toLocaleString("en")} words of names and their prefixes — and/or \`complexidade__gt\`, page 1; 20 % unfiltered, pages 1–1,000)`,
+      listPath,
+    ],
   ] as const) {
     console.error(`bench:serve: load ${name}`);
     const result = await load(server, name, path, seconds, connections);
@@ -349,8 +370,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  const message = error instanceof Error ? error.message : String(error);
-  if (process.send !== undefined) process.send({ type: "error", message } satisfies ChildMessage);
-  console.error(`bench:serve: ${message}`);
+  console.error(`bench:serve: ${error instanceof Error ? error.message : String(error)}`);
   process.exitCode = 1;
 });

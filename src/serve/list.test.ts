@@ -8,13 +8,13 @@ import { textColumn } from "./packed-text.js";
 import { buildTrigramIndex, TrigramSearch } from "./trigrams.js";
 
 // 400 projects "projeto 000".."projeto 399" (position 10 is "musica rara"), complexidade = position % 7.
-function store(): ProjectStore {
+function store(complexity: (position: number) => number = (i) => i % 7): ProjectStore {
   const n = 400;
   const columns: ListColumns = {
     pronac: Array.from({ length: n }, (_, i) => String(100 + i)),
     nome: Array.from({ length: n }, (_, i) => (i === 10 ? "musica rara" : `projeto ${String(i).padStart(3, "0")}`)),
     responsavel: Array.from({ length: n }, () => "***"),
-    complexidade: Float64Array.from({ length: n }, (_, i) => i % 7),
+    complexidade: Float64Array.from({ length: n }, (_, i) => complexity(i)),
     verified_funds: new Float64Array(n),
     raised_funds: new Float64Array(n),
     busca: [],
@@ -57,6 +57,20 @@ describe("ProjectList.select pages", () => {
     });
     expect(list.select(query({ nome: "projeto 01" }), 8, 15)).toEqual({ total: 9, positions: Uint32Array.from([14]) });
     expect(list.select(query({ nome: "projeto 01" }), 20, 35)).toEqual({ total: 9, positions: new Uint32Array(0) });
+  });
+});
+
+describe("ProjectList.select with few projects above the threshold", () => {
+  // Only 0, 50, ..., 350 have complexidade 9: they are ranked, not walked for.
+  const list = new ProjectList(store((i) => (i % 50 === 0 ? 9 : 0)));
+
+  it("ranks them in any order", () => {
+    expect(list.select(query({ complexidadeGt: 5, order: "-pronac" }), 0, 15)).toEqual({
+      total: 8,
+      positions: Uint32Array.from([350, 300, 250, 200, 150, 100, 50, 0]),
+    });
+    expect(list.select(query({ complexidadeGt: 5, order: "nome" }), 6, 15)).toEqual({ total: 8, positions: Uint32Array.from([300, 350]) });
+    expect(list.select(query({ complexidadeGt: 5, nome: "projeto 1" }), 0, 15)).toEqual({ total: 2, positions: Uint32Array.from([100, 150]) });
   });
 });
 

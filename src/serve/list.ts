@@ -67,11 +67,13 @@ export class ProjectList {
     const gt = query.complexidadeGt;
     const names = query.nome === undefined ? undefined : this.#named(query.nome);
     if (names === undefined && gt === undefined) return { total: n, positions: order.subarray(from, Math.min(to, n)) };
-    if (names !== undefined && names.bitmap === undefined) {
-      const ranked = this.#rankedMatches(query, names.positions);
-      return { total: ranked.length, positions: ranked.subarray(from, Math.min(to, ranked.length)) };
-    }
     const total = names === undefined ? this.#countAbove(gt!) : this.#count(query.nome!, names.positions, gt);
+    // Few matches: rank them all (cached per query). Many (1 in 32 or more): walk
+    // the order from its start, which finds a page's worth after ~32 × `to` steps.
+    if (total * 32 < n || (names !== undefined && names.bitmap === undefined)) {
+      const ranked = this.#rankedMatches(query, names?.positions);
+      return { total, positions: ranked.subarray(from, Math.min(to, ranked.length)) };
+    }
     const { complexidade } = this.#store.columns;
     const bitmap = names?.bitmap;
     const positions = new Uint32Array(Math.max(0, Math.min(to, total) - from));
@@ -123,14 +125,18 @@ export class ProjectList {
     return found;
   }
 
-  #rankedMatches(query: ListQuery, matches: Uint32Array): Uint32Array {
-    const key = `${query.order}\u0000${query.nome}\u0000${query.complexidadeGt ?? ""}`;
+  /** Every match of the query (name matches, or else all projects), above the threshold, ranked in its order. */
+  #rankedMatches(query: ListQuery, names: Uint32Array | undefined): Uint32Array {
+    const key = `${query.order}\u0000${query.nome ?? ""}\u0000${query.complexidadeGt ?? ""}`;
     let ranked = this.#ranked.get(key);
     if (ranked === undefined) {
       const { complexidade } = this.#store.columns;
       const gt = query.complexidadeGt;
+      // Without a name, the projects above the threshold are the tail of the ascending order.
+      const candidates = names ?? this.#store.order("complexidade").subarray(this.#store.size - this.#countAbove(gt!));
+      const kept = gt === undefined || names === undefined ? candidates.slice() : candidates.filter((p) => complexidade[p]! > gt);
       const rank = this.#rank(query.order);
-      ranked = (gt === undefined ? matches.slice() : matches.filter((p) => complexidade[p]! > gt)).sort((a, b) => rank[a]! - rank[b]!);
+      ranked = kept.sort((a, b) => rank[a]! - rank[b]!);
       this.#ranked.set(key, ranked);
     }
     return ranked;
