@@ -94,3 +94,19 @@ describe("itens_comuns_e_incomuns_por_segmento", () => {
     expect(results.get("Y")).toMatchObject({ valor: 0, is_outlier: false, items_incomuns: [] });
   });
 });
+
+describe("itens_comuns_e_incomuns_por_segmento, an item under two segments of a project", () => {
+  it("counts each common item the project has once", () => {
+    const budget = tableFromRows("planilha_orcamentaria", [
+      // Z: segment "11" (2 rows of 3); items 9 and 10, 9 also filed under "4B".
+      line("Z", "11", 9),
+      line("Z", "4B", 9),
+      line("Z", "11", 10),
+    ]);
+    // Segment "11" counts 9 → 1, 10 → 1: both common. Z has 2 of them over 3 all_items rows.
+    const z = itensComunsEIncomunsPorSegmento.compute({ planilha_orcamentaria: budget }, new Map()).get("Z")!;
+    expect(z.valor).toBe(2 / 3);
+    expect(z.items_incomuns).toEqual([]);
+    expect(z.items_comuns_que_o_projeto_nao_possui).toEqual([]);
+  });
+});

@@ -28,15 +28,15 @@ export function computeItensComuns(tables: SalicTables): MetricResults {
     .lazy()
     .filter(pl.col("idPlanilhaItens").isNotNull())
     .select(pl.col("PRONAC").alias("pronac"), pl.col("idPlanilhaItens").alias("item"))
-    .unique()
     .join(segments.lazy(), { on: "pronac", how: "left" })
     .join(common.lazy().withColumns(pl.lit(true).alias("common")), { on: ["segment", "item"], how: "left" })
     .groupBy("pronac")
     .agg(
-      pl.col("common").sum().cast(pl.Int64).alias("found"),
-      pl.col("item").filter(pl.col("common").isNotNull()).sort().alias("owned"),
-      pl.col("item").filter(pl.col("common").isNull()).sort().alias("uncommon"),
-    );
+      // An item listed under two segments of the project appears twice here: unique.
+      pl.col("item").filter(pl.col("common").isNotNull()).unique().sort().alias("owned"),
+      pl.col("item").filter(pl.col("common").isNull()).unique().sort().alias("uncommon"),
+    )
+    .withColumns(pl.col("owned").lst.lengths().cast(pl.Int64).alias("found"));
   const values = counts
     .lazy()
     .groupBy("PRONAC")
