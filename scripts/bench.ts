@@ -22,8 +22,10 @@ import type { MetricDefinition } from "../src/index.js";
 import { writeFileAtomic } from "../src/promote/atomic.js";
 
 const repo = fileURLToPath(new URL("..", import.meta.url));
-const GB = 1024 ** 3;
-const TARGET = { seconds: 15, rssGB: 4 };
+const GiB = 1024 ** 3;
+const MiB = 1024 ** 2;
+// The issue's target for the whole job on a 2-core, 24 GB machine (4 GB read as 4·10^9 bytes, the stricter reading).
+const TARGET = { seconds: 15, rssBytes: 4e9 };
 
 interface Stage {
   name: string;
@@ -119,11 +121,11 @@ function endToEnd(dataDir: string, outFile: string): EndToEnd {
 
 function machine(): string {
   const model = /^model name\s*:\s*(.+)$/m.exec(readFileSync("/proc/cpuinfo", "utf8"))?.[1] ?? cpus()[0]?.model ?? "unknown CPU";
-  return `${model}, ${cpus().length} cores, ${(totalmem() / GB).toFixed(1)} GB RAM, Linux ${release()}, Node ${process.version}`;
+  return `${model}, ${cpus().length} cores, ${(totalmem() / GiB).toFixed(1)} GiB RAM, Linux ${release()}, Node ${process.version}`;
 }
 
 const fmt = (seconds: number) => seconds.toFixed(2);
-const gb = (bytes: number) => (bytes / GB).toFixed(2);
+const gib = (bytes: number) => (bytes / GiB).toFixed(2);
 
 function section(args: {
   dataDir: string;
@@ -139,31 +141,32 @@ function section(args: {
   const cpuTotal = args.stages.reduce((sum, s) => sum + s.cpuSeconds, 0);
   const best = args.cli.reduce((a, b) => (b.seconds < a.seconds ? b : a));
   const worstRss = Math.max(...args.cli.map((c) => c.maxRss));
-  const verdict = best.seconds < TARGET.seconds && worstRss < TARGET.rssGB * GB ? "within" : "NOT within";
+  const verdict = best.seconds < TARGET.seconds && worstRss < TARGET.rssBytes ? "within" : "NOT within";
   const lines = [
     "## Score job",
     "",
     `Measured by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)}. Machine: ${machine()}. ` +
       `Load average when the bench started: ${args.loadAverage.toFixed(1)} (other work on the machine slows the wall times; CPU times are steadier).`,
     "",
-    `Data: \`${args.dataDir}\` (\`npm run samples -- --scale national\`), ${(args.dataBytes / 1024 ** 2).toFixed(0)} MB of tables: ` +
+    `Data: \`${args.dataDir}\` (\`npm run samples -- --scale national\`), ${(args.dataBytes / MiB).toFixed(0)} MiB of tables: ` +
       Object.entries(args.rows).map(([table, n]) => `${table} ${n.toLocaleString("en")} rows`).join(", ") +
-      `; ${args.projects.toLocaleString("en")} projects scored. JSON output: ${(args.outBytes / 1024 ** 2).toFixed(0)} MB.`,
+      `; ${args.projects.toLocaleString("en")} projects scored. JSON output: ${(args.outBytes / MiB).toFixed(0)} MiB.`,
     "",
     `**End to end** (\`/usr/bin/time -v node dist/src/cli.js score --data ${args.dataDir} --out FILE\`, ` +
       `${args.cli.length === 1 ? "1 run" : `best of ${args.cli.length} runs`}): ` +
-      `**${fmt(best.seconds)} s wall, ${gb(worstRss)} GB max RSS** (${fmt(best.cpuSeconds)} s CPU, user + system), ` +
-      `${verdict} the target of ${TARGET.seconds} s and ${TARGET.rssGB} GB. ` +
+      `**${fmt(best.seconds)} s wall, ${gib(worstRss)} GiB max RSS** (${fmt(best.cpuSeconds)} s CPU, user + system), ` +
+      `${verdict} the target of ${TARGET.seconds} s and ${TARGET.rssBytes / 1e9} GB. ` +
+      (args.cli.length > 1 ? `Wall times of the runs: ${args.cli.map((c) => fmt(c.seconds)).join(", ")} s. ` : "") +
       `(For scale: a vectorised pandas implementation of the same spec takes about 150 s and 2.7 GB here.)`,
     "",
     "Stages, in one process (`scripts/bench.ts` under tsx):",
     "",
-    "| stage | wall (s) | share of wall | CPU (s, all threads) | peak RSS so far (GB) |",
+    "| stage | wall (s) | share of wall | CPU (s, all threads) | peak RSS so far (GiB) |",
     "|---|---:|---:|---:|---:|",
     ...args.stages.map(
-      (s) => `| ${s.name} | ${fmt(s.seconds)} | ${((100 * s.seconds) / total).toFixed(0)} % | ${fmt(s.cpuSeconds)} | ${gb(s.peakRss)} |`,
+      (s) => `| ${s.name} | ${fmt(s.seconds)} | ${((100 * s.seconds) / total).toFixed(0)} % | ${fmt(s.cpuSeconds)} | ${gib(s.peakRss)} |`,
     ),
-    `| **total** | **${fmt(total)}** | | **${fmt(cpuTotal)}** | **${gb(Math.max(...args.stages.map((s) => s.peakRss)))}** |`,
+    `| **total** | **${fmt(total)}** | | **${fmt(cpuTotal)}** | **${gib(Math.max(...args.stages.map((s) => s.peakRss)))}** |`,
     "",
   ];
   return lines.join("\n");
@@ -189,7 +192,7 @@ async function benchMain(): Promise<void> {
   const { values } = parseArgs({
     options: {
       data: { type: "string", default: "data-national" },
-      runs: { type: "string", default: "1" },
+      runs: { type: "string", default: "3" },
       // Stages only, BENCHMARKS.md untouched: for looking into a slow stage.
       "stages-only": { type: "boolean", default: false },
     },
@@ -214,7 +217,7 @@ async function benchMain(): Promise<void> {
     const measured = await inProcess(dataDir, join(temp, "in-process.json"));
     const outBytes = statSync(join(temp, "in-process.json")).size;
     for (const s of measured.stages) {
-      console.error(`  ${s.name.padEnd(52)} ${fmt(s.seconds).padStart(7)} s wall ${fmt(s.cpuSeconds).padStart(7)} s CPU  ${gb(s.peakRss)} GB`);
+      console.error(`  ${s.name.padEnd(52)} ${fmt(s.seconds).padStart(7)} s wall ${fmt(s.cpuSeconds).padStart(7)} s CPU  ${gib(s.peakRss)} GiB`);
     }
 
     if (values["stages-only"]) return;
@@ -225,7 +228,7 @@ async function benchMain(): Promise<void> {
       cli.push(endToEnd(dataDir, outFile));
       rmSync(outFile, { force: true });
       const last = cli.at(-1)!;
-      console.error(`  ${fmt(last.seconds)} s wall, ${fmt(last.cpuSeconds)} s CPU, ${gb(last.maxRss)} GB max RSS`);
+      console.error(`  ${fmt(last.seconds)} s wall, ${fmt(last.cpuSeconds)} s CPU, ${gib(last.maxRss)} GiB max RSS`);
     }
     updateBenchmarks(section({ dataDir: relative(repo, dataDir) || ".", dataBytes, ...measured, cli, outBytes, loadAverage }));
     console.error("bench: BENCHMARKS.md updated (## Score job)");
