@@ -19,6 +19,9 @@ describe("roundMoney", () => {
     expect(roundMoney(123456789)).toBe(123.46);
     expect(roundMoney(-10130000)).toBe(-10.13);
   });
+  it("gives 0, not −0, for a negative amount below half a cent", () => {
+    expect(Object.is(roundMoney(-1000), 0)).toBe(true); // −0.001 reais
+  });
   it("rounds half to even", () => {
     expect(roundMoney(10125000)).toBe(10.12);
     expect(roundMoney(10135000)).toBe(10.14);
