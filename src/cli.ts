@@ -130,8 +130,16 @@ async function score(args: readonly string[], io: CliIo): Promise<number> {
   }
   for (const notice of unavailableNotices(loaded, run)) io.stderr.write(`salic-ml: ${notice}\n`);
 
-  if (out === undefined) await writeScore(run, io.stdout, { format, pronacs, end: false });
-  else await writeStreamAtomic(out, (stream) => writeScore(run, stream, { format, pronacs }));
+  if (out !== undefined) {
+    await writeStreamAtomic(out, (stream) => writeScore(run, stream, { format, pronacs }));
+    return 0;
+  }
+  try {
+    await writeScore(run, io.stdout, { format, pronacs, end: false });
+  } catch (error) {
+    // The reader closed the pipe (`salic-ml score ... | head`): it wanted no more.
+    if ((error as NodeJS.ErrnoException).code !== "EPIPE") throw error;
+  }
   return 0;
 }
 

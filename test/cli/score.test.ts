@@ -1,6 +1,8 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
+import { PassThrough, Writable } from "node:stream";
 import { describe, expect, it } from "vitest";
+import { main } from "../../src/cli.js";
 import { METRIC_IDS, dataDir, runCli } from "./fixture.js";
 
 interface Project {
@@ -79,6 +81,17 @@ describe("salic-ml score (JSON)", () => {
     expect(stdout).toBe("");
     expect(stderr).toBe(`salic-ml: PRONAC "0014" is not a project of planilha_projetos in ${dir}\n`);
     expect(existsSync(join(dir, "s.json"))).toBe(false);
+  });
+
+  it("stops quietly, exit 0, when the reader of stdout goes away (EPIPE, as with `| head`)", async () => {
+    const closedPipe = new Writable({
+      write: (_chunk, _encoding, done) => done(Object.assign(new Error("write EPIPE"), { code: "EPIPE" })),
+    });
+    const stderr = new PassThrough();
+    const errors: string[] = [];
+    stderr.on("data", (chunk: Buffer) => errors.push(chunk.toString("utf8")));
+    const code = await main(["score", "--data", dataDir()], { stdout: closedPipe, stderr, cwd: process.cwd() });
+    expect({ code, stderr: errors.join("") }).toEqual({ code: 0, stderr: "" });
   });
 
   it("--out writes the file (relative to the working directory) and nothing to stdout", async () => {
