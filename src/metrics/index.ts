@@ -7,6 +7,8 @@
  */
 export type { Absence, MetricDefinition, MetricId, MetricResult, MetricResults } from "./types.js";
 export { REGISTRY, metricById, isMetricId, projetosMesmoProponente } from "./registry.js";
+export { PROMOTED_METRICS } from "./promoted-metrics.js";
+export { PROMOTED_IDS } from "./promoted.js";
 
 export { itensOrcamentarios } from "./itens-orcamentarios.js";
 export { comprovantePagamento } from "./comprovante-pagamento.js";
