@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { EntryMeta, ListColumns, StoredColumns } from "./entry.js";
-import { ProjectList } from "./list.js";
+import { ProjectList, smallest } from "./list.js";
 import { ORDER_KEYS, sortPermutation, type OrderKey } from "./orders.js";
 import type { ListQuery } from "./query.js";
 import type { ProjectStore } from "./store.js";
@@ -56,6 +56,12 @@ describe("ProjectList.select pages", () => {
       positions: Uint32Array.from([111, 118]),
     });
     expect(list.select(query({ nome: "projeto 01" }), 8, 15)).toEqual({ total: 9, positions: Uint32Array.from([14]) });
+    // Ascending complexity puts those above the threshold last: the walk starts there.
+    expect(list.select(query({ complexidadeGt: 5, order: "complexidade" }), 0, 3)).toEqual({ total: 57, positions: Uint32Array.from([6, 13, 20]) });
+    expect(list.select(query({ nome: "projeto 1", complexidadeGt: 4, order: "complexidade" }), 0, 3)).toEqual({
+      total: 28,
+      positions: Uint32Array.from([103, 110, 117]),
+    });
     expect(list.select(query({ nome: "projeto 01" }), 20, 35)).toEqual({ total: 9, positions: new Uint32Array(0) });
   });
 });
@@ -71,6 +77,11 @@ describe("ProjectList.select with few projects above the threshold", () => {
     });
     expect(list.select(query({ complexidadeGt: 5, order: "nome" }), 6, 15)).toEqual({ total: 8, positions: Uint32Array.from([300, 350]) });
     expect(list.select(query({ complexidadeGt: 5, nome: "projeto 1" }), 0, 15)).toEqual({ total: 2, positions: Uint32Array.from([100, 150]) });
+    // "projeto" is in 399 names (kept as a bitmap): the few above the threshold are still ranked.
+    expect(list.select(query({ complexidadeGt: 5, nome: "projeto", order: "-nome" }), 0, 15)).toEqual({
+      total: 8,
+      positions: Uint32Array.from([350, 300, 250, 200, 150, 100, 50, 0]),
+    });
   });
 });
 
@@ -110,5 +121,16 @@ describe("ProjectList.select", () => {
     expect(all(query({ nome: "projeto 3" }))).toEqual(first);
     const few = all(query({ nome: "projeto 03" }));
     expect(all(query({ nome: "projeto 03" }))).toEqual(few);
+  });
+});
+
+describe("smallest", () => {
+  it("gives the m smallest values ascending, from small and from large inputs", () => {
+    expect([...smallest(Uint32Array.from([5, 3, 9, 1]), 2)]).toEqual([1, 3]);
+    expect([...smallest(Uint32Array.from([5, 3]), 15)]).toEqual([3, 5]);
+    // 5000 values, descending: the buffer refills many times.
+    const many = Uint32Array.from({ length: 5000 }, (_, i) => 5000 - i);
+    expect([...smallest(many, 3)]).toEqual([1, 2, 3]);
+    expect([...smallest(many, 1000)]).toEqual(Array.from({ length: 1000 }, (_, i) => i + 1));
   });
 });

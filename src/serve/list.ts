@@ -31,33 +31,42 @@ export interface Selection {
   positions: Uint32Array;
 }
 
-/** The projects whose folded name contains a search text, and (when many) the same as a bitmap. */
+/**
+ * The projects whose folded name contains a search text: their positions
+ * (ascending), or for a text found in more than a quarter of the names a
+ * bitmap, which is then the smaller of the two.
+ */
 interface NameMatches {
-  positions: Uint32Array;
+  count: number;
+  positions?: Uint32Array;
   bitmap?: Uint8Array;
 }
 
 /**
  * Answers list queries over a store without materialising whole results: the
- * total is counted, and only the requested page is ranked. Name matches are
- * found through the trigram index; few matches are sorted by their rank in
- * the order (and kept in an LRU per query); many are kept as a bitmap and
- * picked while walking the order from its start, which stops at the page's
- * end. Memory held by the caches is bounded (see the LRU bounds below).
+ * total is counted, and only the requested page is ranked.
+ *
+ * - Names are found through the trigram index (or a byte scan for 1–2
+ *   characters); the matches of recent search texts are kept in an LRU (at
+ *   most 64 MB).
+ * - Name matches listed (at most a quarter of the projects), or few projects
+ *   above a threshold (under 1 in 32): their ranks in the order are
+ *   collected and the page's worth of smallest ones picked — about one pass
+ *   over the candidates, whatever the order, so no cache is needed.
+ * - Otherwise (a name in over a quarter of the projects, kept as a bitmap; or
+ *   a threshold alone that many projects pass): the order is walked from its
+ *   start (or from where complexity passes the threshold, when ordered by
+ *   it) until the page is full, each test O(1).
  */
 export class ProjectList {
   readonly #store: ProjectStore;
-  /** Search text → its matches (≈ 4 bytes per match + 1 byte per project for a bitmap). */
-  readonly #names: LruCache<NameMatches>;
-  /** Order, text and threshold → the few matches above the threshold, ranked. */
-  readonly #ranked = new LruCache<Uint32Array>(1024, 2_000_000);
+  readonly #names = new LruCache<NameMatches>(4096, 16_000_000, (m) => (m.positions?.length ?? 0) + (m.bitmap?.length ?? 0) / 4);
   /** Text and threshold → how many matches are above it. */
-  readonly #counts = new LruCache<{ count: number }>(4096, 4096, () => 1);
+  readonly #counts = new LruCache<{ count: number }>(16_384, 16_384, () => 1);
   readonly #ranks = new Map<OrderKey, Uint32Array>();
 
   constructor(store: ProjectStore) {
     this.#store = store;
-    this.#names = new LruCache<NameMatches>(512, 64_000_000, (m) => 4 * m.positions.length + (m.bitmap?.length ?? 0));
   }
 
   /** The projects ranked `from` to `to` (exclusive) among those matching the query, in its order. */
@@ -67,19 +76,23 @@ export class ProjectList {
     const gt = query.complexidadeGt;
     const names = query.nome === undefined ? undefined : this.#named(query.nome);
     if (names === undefined && gt === undefined) return { total: n, positions: order.subarray(from, Math.min(to, n)) };
-    const total = names === undefined ? this.#countAbove(gt!) : this.#count(query.nome!, names.positions, gt);
-    // Few matches: rank them all (cached per query). Many (1 in 32 or more): walk
-    // the order from its start, which finds a page's worth after ~32 × `to` steps.
-    if (total * 32 < n || (names !== undefined && names.bitmap === undefined)) {
-      const ranked = this.#rankedMatches(query, names?.positions);
-      return { total, positions: ranked.subarray(from, Math.min(to, ranked.length)) };
-    }
+    const total = names === undefined ? this.#countAbove(gt!) : this.#count(query.nome!, names, gt);
     const { complexidade } = this.#store.columns;
-    const bitmap = names?.bitmap;
+    // Listed name matches (at most a quarter of the projects) or few projects above the
+    // threshold: rank the candidates. Otherwise walk the order (see the class comment).
+    if (total * 32 < n || (names !== undefined && names.bitmap === undefined)) {
+      const ranked = this.#ranked(query.order, names, gt, to);
+      return { total, positions: ranked.subarray(Math.min(from, ranked.length)) };
+    }
+    // Ordered by complexity, the projects above a threshold are one end of the order: skip the rest.
+    let start = 0;
+    let end = n;
+    if (gt !== undefined && query.order === "complexidade") start = n - this.#countAbove(gt);
+    if (gt !== undefined && query.order === "-complexidade") end = this.#countAbove(gt);
     const positions = new Uint32Array(Math.max(0, Math.min(to, total) - from));
-    for (let i = 0, rank = 0, k = 0; i < n && k < positions.length; i++) {
+    for (let i = start, rank = 0, k = 0; i < end && k < positions.length; i++) {
       const position = order[i]!;
-      if (bitmap !== undefined && bitmap[position] === 0) continue;
+      if (names !== undefined && !contains(names, position)) continue;
       if (gt !== undefined && !(complexidade[position]! > gt)) continue;
       if (rank++ >= from) positions[k++] = position;
     }
@@ -109,47 +122,63 @@ export class ProjectList {
     };
   }
 
-  /** Projects whose folded name contains `nome`: the trigram index, or a byte scan for 1–2 characters. */
   #named(nome: string): NameMatches {
     let found = this.#names.get(nome);
     if (found === undefined) {
       const positions = this.#store.search.find(nome) ?? this.#store.columns.busca.containing(nome);
-      found = { positions };
-      // Many matches are picked while walking the order: a bitmap makes each test O(1).
-      if (positions.length * 32 >= this.#store.size) {
-        found.bitmap = new Uint8Array(this.#store.size);
-        for (const position of positions) found.bitmap[position] = 1;
+      if (positions.length * 4 > this.#store.size) {
+        const bitmap = new Uint8Array(this.#store.size);
+        for (const position of positions) bitmap[position] = 1;
+        found = { count: positions.length, bitmap };
+      } else {
+        found = { count: positions.length, positions };
       }
       this.#names.set(nome, found);
     }
     return found;
   }
 
-  /** Every match of the query (name matches, or else all projects), above the threshold, ranked in its order. */
-  #rankedMatches(query: ListQuery, names: Uint32Array | undefined): Uint32Array {
-    const key = `${query.order}\u0000${query.nome ?? ""}\u0000${query.complexidadeGt ?? ""}`;
-    let ranked = this.#ranked.get(key);
-    if (ranked === undefined) {
-      const { complexidade } = this.#store.columns;
-      const gt = query.complexidadeGt;
-      // Without a name, the projects above the threshold are the tail of the ascending order.
-      const candidates = names ?? this.#store.order("complexidade").subarray(this.#store.size - this.#countAbove(gt!));
-      const kept = gt === undefined || names === undefined ? candidates.slice() : candidates.filter((p) => complexidade[p]! > gt);
-      const rank = this.#rank(query.order);
-      ranked = kept.sort((a, b) => rank[a]! - rank[b]!);
-      this.#ranked.set(key, ranked);
+  /**
+   * The first `to` matches (of the name, else every project) above the
+   * threshold, in the order: their ranks, kept as plain numbers (native
+   * sorts, no comparator), mapped back through the order.
+   */
+  #ranked(key: OrderKey, names: NameMatches | undefined, gt: number | undefined, to: number): Uint32Array {
+    const { complexidade } = this.#store.columns;
+    const order = this.#store.order(key);
+    const rank = this.#rank(key);
+    // Candidates: the name's matches (when listed), each tested against the threshold in
+    // O(1); or, when much fewer, the projects above the threshold (the tail of the
+    // ascending order), each tested against the name in O(log k) or O(1) (bitmap).
+    const above = gt === undefined ? undefined : this.#store.order("complexidade").subarray(this.#store.size - this.#countAbove(gt));
+    const listed = names?.positions;
+    const fromNames = listed !== undefined && (above === undefined || listed.length <= 16 * above.length);
+    const candidates = fromNames ? listed! : above!;
+    const ranks = new Uint32Array(candidates.length);
+    let k = 0;
+    for (const position of candidates) {
+      const kept = fromNames ? gt === undefined || complexidade[position]! > gt : names === undefined || contains(names, position);
+      if (kept) ranks[k++] = rank[position]!;
     }
-    return ranked;
+    const first = smallest(ranks.subarray(0, k), to);
+    for (let i = 0; i < first.length; i++) first[i] = order[first[i]!]!;
+    return first;
   }
 
-  #count(nome: string, matches: Uint32Array, gt: number | undefined): number {
-    if (gt === undefined) return matches.length;
+  #count(nome: string, names: NameMatches, gt: number | undefined): number {
+    if (gt === undefined) return names.count;
     const key = `${nome}\u0000${gt}`;
     let cached = this.#counts.get(key);
     if (cached === undefined) {
       const { complexidade } = this.#store.columns;
       let count = 0;
-      for (const position of matches) if (complexidade[position]! > gt) count++;
+      if (names.positions !== undefined) {
+        for (const position of names.positions) if (complexidade[position]! > gt) count++;
+      } else {
+        for (let position = 0; position < names.bitmap!.length; position++) {
+          if (names.bitmap![position] === 1 && complexidade[position]! > gt) count++;
+        }
+      }
       cached = { count };
       this.#counts.set(key, cached);
     }
@@ -181,6 +210,43 @@ export class ProjectList {
     }
     return rank;
   }
+}
+
+/**
+ * The `m` smallest values, ascending. Sorting everything costs k log k; for a
+ * first page of a large set, a buffer of 2m values is sorted only when it
+ * fills, and values above its m-th are skipped, which is close to one pass.
+ */
+export function smallest(values: Uint32Array, m: number): Uint32Array {
+  if (values.length <= 2 * m || values.length <= 2048) return values.slice().sort().subarray(0, Math.min(m, values.length));
+  const buffer = new Uint32Array(2 * m);
+  let n = 0;
+  let threshold = Number.POSITIVE_INFINITY;
+  for (const value of values) {
+    if (value >= threshold) continue;
+    buffer[n++] = value;
+    if (n === buffer.length) {
+      buffer.sort();
+      n = m;
+      threshold = buffer[m - 1]!;
+    }
+  }
+  return buffer.subarray(0, n).sort().subarray(0, Math.min(m, n));
+}
+
+function contains(names: NameMatches, position: number): boolean {
+  if (names.bitmap !== undefined) return names.bitmap[position] === 1;
+  const positions = names.positions!;
+  let low = 0;
+  let high = positions.length - 1;
+  while (low <= high) {
+    const middle = (low + high) >>> 1;
+    const value = positions[middle]!;
+    if (value === position) return true;
+    if (value < position) low = middle + 1;
+    else high = middle - 1;
+  }
+  return false;
 }
 
 // Like the original (Django REST framework): the other parameters are kept,
