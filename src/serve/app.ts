@@ -60,7 +60,7 @@ export function buildApp(store: ProjectStore, options: AppOptions = {}): Fastify
     metrics: store.meta.metrics.map((metric) => metric.id),
   }));
 
-  app.get("/v1/projects/", async (request, reply) => {
+  app.get("/v1/projects/", { schema: { response: { 200: LIST_SCHEMA } } }, async (request, reply) => {
     const query = parseListQuery(request.query as Record<string, unknown>);
     if (isApiError(query)) return sendError(reply, query);
     const page = list.page(query, baseUrl(request), new URLSearchParams(request.url.split("?")[1] ?? ""));
@@ -68,7 +68,7 @@ export function buildApp(store: ProjectStore, options: AppOptions = {}): Fastify
     return page;
   });
 
-  app.get<{ Params: { pronac: string } }>("/v1/projects/:pronac/", async (request, reply) => {
+  app.get<{ Params: { pronac: string } }>("/v1/projects/:pronac/", { schema: { response: { 200: PROJECT_SCHEMA } } }, async (request, reply) => {
     const position = findProject(request.params.pronac, reply);
     if (position === undefined) return reply;
     return apiProject(store.row(position), baseUrl(request));
@@ -106,6 +106,38 @@ export function buildApp(store: ProjectStore, options: AppOptions = {}): Fastify
 
   return app;
 }
+
+// Response schemas let fastify compile a serializer for the list (a third of its CPU
+// time went to JSON.stringify); they restate the shapes of list.ts, nothing more.
+const nullable = (type: string) => ({ type: [type, "null"] });
+const PROJECT_SCHEMA = {
+  type: "object",
+  required: ["pronac", "nome", "responsavel", "verified_funds", "raised_funds", "complexidade", "links"],
+  properties: {
+    pronac: { type: "string" },
+    nome: { type: "string" },
+    responsavel: nullable("string"),
+    verified_funds: nullable("number"),
+    raised_funds: nullable("number"),
+    complexidade: { type: "number" },
+    links: { type: "object", required: ["details"], properties: { details: { type: "string" } } },
+  },
+} as const;
+const LIST_SCHEMA = {
+  type: "object",
+  required: ["next_page_url", "prev_page_url", "per_page", "current_page", "last_page", "from", "to", "total", "data"],
+  properties: {
+    next_page_url: nullable("string"),
+    prev_page_url: nullable("string"),
+    per_page: { type: "integer" },
+    current_page: { type: "integer" },
+    last_page: { type: "integer" },
+    from: { type: "integer" },
+    to: { type: "integer" },
+    total: { type: "integer" },
+    data: { type: "array", items: PROJECT_SCHEMA },
+  },
+} as const;
 
 function sendError(reply: FastifyReply, error: ApiError): FastifyReply {
   const body: { error: string; parameter?: string } = { error: error.error };

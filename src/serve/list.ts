@@ -63,6 +63,8 @@ export class ProjectList {
   readonly #names = new LruCache<NameMatches>(4096, 16_000_000, (m) => (m.positions?.length ?? 0) + (m.bitmap?.length ?? 0) / 4);
   /** Text and threshold → how many matches are above it. */
   readonly #counts = new LruCache<{ count: number }>(16_384, 16_384, () => 1);
+  /** Order, text, threshold and page end → the first ranked matches (mostly a first page: 15 positions). */
+  readonly #firsts = new LruCache<Uint32Array>(16_384, 4_000_000);
   readonly #ranks = new Map<OrderKey, Uint32Array>();
 
   constructor(store: ProjectStore) {
@@ -81,7 +83,7 @@ export class ProjectList {
     // Listed name matches (at most a quarter of the projects) or few projects above the
     // threshold: rank the candidates. Otherwise walk the order (see the class comment).
     if (total * 32 < n || (names !== undefined && names.bitmap === undefined)) {
-      const ranked = this.#ranked(query.order, names, gt, to);
+      const ranked = this.#ranked(query.order, names, gt, to, query.nome);
       return { total, positions: ranked.subarray(Math.min(from, ranked.length)) };
     }
     // Ordered by complexity, the projects above a threshold are one end of the order: skip the rest.
@@ -143,7 +145,10 @@ export class ProjectList {
    * threshold, in the order: their ranks, kept as plain numbers (native
    * sorts, no comparator), mapped back through the order.
    */
-  #ranked(key: OrderKey, names: NameMatches | undefined, gt: number | undefined, to: number): Uint32Array {
+  #ranked(key: OrderKey, names: NameMatches | undefined, gt: number | undefined, to: number, nome = ""): Uint32Array {
+    const cacheKey = `${key}\u0000${nome}\u0000${gt ?? ""}\u0000${to}`;
+    const cached = this.#firsts.get(cacheKey);
+    if (cached !== undefined) return cached;
     const { complexidade } = this.#store.columns;
     const order = this.#store.order(key);
     const rank = this.#rank(key);
@@ -160,8 +165,10 @@ export class ProjectList {
       const kept = fromNames ? gt === undefined || complexidade[position]! > gt : names === undefined || contains(names, position);
       if (kept) ranks[k++] = rank[position]!;
     }
-    const first = smallest(ranks.subarray(0, k), to);
+    // A copy: `smallest` may return a view of `ranks`, which would pin all of it in the cache.
+    const first = smallest(ranks.subarray(0, k), to).slice();
     for (let i = 0; i < first.length; i++) first[i] = order[first[i]!]!;
+    this.#firsts.set(cacheKey, first);
     return first;
   }
 
