@@ -21,7 +21,15 @@ export interface ListPage {
 
 /** Adds the details link to a row; `base` is the scheme and host the request came to. */
 export function apiProject(row: ProjectRow, base: string): ApiProject {
-  return { ...row, links: { details: `${base}/v1/projects/${row.pronac}/details/` } };
+  return {
+    pronac: row.pronac,
+    nome: row.nome,
+    responsavel: row.responsavel,
+    verified_funds: row.verified_funds,
+    raised_funds: row.raised_funds,
+    complexidade: row.complexidade,
+    links: { details: `${base}/v1/projects/${row.pronac}/details/` },
+  };
 }
 
 /** The projects of a page of a query, and how many match in all. */
