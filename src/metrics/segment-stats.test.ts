@@ -52,14 +52,31 @@ describe("segmentStatistics", () => {
   });
 });
 
+describe("segment statistics are deterministic", () => {
+  it("takes the mean from the exact sum: 1e16, 1, −1e16, 1 → 2 / 4 = 0.5 (left to right would give 1 / 4)", () => {
+    const df = values(["11", "11", "11", "11"], [1e16, 1, -1e16, 1]);
+    expect(bySegment(segmentStatistics(df, "population"))["11"]!.mean).toBe(0.5);
+  });
+  it("gives bit-identical mean and std whatever the order of the projects", () => {
+    // Ratios whose naive float sum depends on the order: 0.1 + 0.2 + 0.3 is 0.6000000000000001, 0.3 + 0.2 + 0.1 is 0.6.
+    // Exact: sum 0.6 (the double nearest, 0.59999999999999997…) / 3 → 0.19999999999999998 (the forward naive sum
+    // would give 0.20000000000000004); deviations ≈ 0.1, 0, 0.1 → population std ≈ sqrt(0.02 / 3).
+    const forward = bySegment(segmentStatistics(values(["6E", "6E", "6E"], [0.1, 0.2, 0.3]), "population"))["6E"]!;
+    const backward = bySegment(segmentStatistics(values(["6E", "6E", "6E"], [0.3, 0.2, 0.1]), "population"))["6E"]!;
+    expect(forward.mean).toBe(0.19999999999999998);
+    expect(backward).toEqual(forward);
+    expect(forward.std).toBeCloseTo(Math.sqrt(0.02 / 3), 15);
+  });
+});
+
 describe("groupStatistics", () => {
-  it("groups by several keys", () => {
+  it("groups by several keys, one row per group sorted by the keys", () => {
     const df = pl.DataFrame([
-      pl.Series("segment", ["11", "11", "11", "4B"]),
-      pl.Series("item", [7, 7, 8, 7], pl.Int64),
-      pl.Series("valor", [10, 30, 5, 1], pl.Int64),
+      pl.Series("segment", ["4B", "11", "11", "11"]),
+      pl.Series("item", [7, 8, 7, 7], pl.Int64),
+      pl.Series("valor", [1, 5, 10, 30], pl.Int64),
     ]);
-    const stats = groupStatistics(df, ["segment", "item"], "population").sort(["segment", "item"]).toRecords();
+    const stats = groupStatistics(df, ["segment", "item"], "population").toRecords();
     // (11, 7): 10, 30 → mean 20, population std sqrt((100 + 100) / 2) = 10.
     expect(stats).toEqual([
       { segment: "11", item: 7, n: 2, mean: 20, std: 10 },
