@@ -58,7 +58,7 @@ async function inProcess(dataDir: string, outFile: string): Promise<{ stages: St
     return result;
   };
 
-  const loaded = time("load", () => loadDataDir(dataDir));
+  const loaded = time("load", () => loadDataDir(dataDir, { hash: false }));
   const metricStages: Stage[] = [];
   const timed = REGISTRY.map(
     (metric): MetricDefinition => ({

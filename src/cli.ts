@@ -120,7 +120,8 @@ async function score(args: readonly string[], io: CliIo): Promise<number> {
   if (out !== undefined) existingDirectory("score", "--out", dirname(out), `directory of ${out} does not exist`);
   const format = scoreFormat(options.format, out);
 
-  const loaded = loadDataDir(dataDir);
+  // The score never reports the files' hashes: skip hashing (about a second at national scale).
+  const loaded = loadDataDir(dataDir, { hash: false });
   const noProjects = loaded.missing.get("planilha_projetos");
   if (noProjects !== undefined) throw new Failure(`${noProjects}: it lists the projects to score`);
   const run = scoreAll(loaded.tables);

@@ -5,6 +5,6 @@
  */
 export { DataError, type DataErrorDetails } from "./errors.js";
 export { hashFile } from "./hash.js";
-export { loadDataDir, type LoadedData } from "./load.js";
+export { loadDataDir, type LoadedData, type LoadOptions } from "./load.js";
 export { readTable } from "./table.js";
 export { SCHEMA, TABLE_NAMES, type ColumnSpec, type ColumnType, type SalicTables, type TableName } from "./schema.js";

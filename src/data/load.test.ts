@@ -39,6 +39,12 @@ describe("loadDataDir", () => {
     });
   });
 
+  it("leaves files empty with { hash: false }, the tables loaded as usual", () => {
+    const data = loadDataDir(dataDir({ "planilha_captacao.csv": CAPTACAO, "planilha_projetos.csv": PROJETOS }), { hash: false });
+    expect(data.files).toEqual({});
+    expect(Object.keys(data.tables).sort()).toEqual(["planilha_captacao", "planilha_projetos"]);
+  });
+
   it("reads only the tables asked for", () => {
     const data = loadDataDir(dataDir({ "planilha_captacao.csv": CAPTACAO, "planilha_projetos.csv": PROJETOS }), {
       tables: ["planilha_projetos", "planilha_orcamentaria"],

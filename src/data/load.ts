@@ -13,23 +13,39 @@ export interface LoadedData {
   tables: SalicTables;
   /** Table → human reason it was not loaded ("planilha_captacao.csv (or .parquet) not found in DIR"). */
   missing: ReadonlyMap<TableName, string>;
-  /** File name (e.g. "planilha_projetos.csv") → sha256 hex of its bytes, for each file read. */
+  /**
+   * File name (e.g. "planilha_projetos.csv") → sha256 hex of its bytes, for
+   * each file read; empty when loaded with `{ hash: false }`.
+   */
   files: Readonly<Record<string, string>>;
+}
+
+/** What {@link loadDataDir} reads and computes. */
+export interface LoadOptions {
+  /** Read only these tables (default: all five). */
+  tables?: readonly TableName[];
+  /**
+   * Hash every file read into `files` (default true). Hashing costs about a
+   * second at national scale; callers that never look at `files` (the score
+   * job) pass false, and `files` is then empty.
+   */
+  hash?: boolean;
 }
 
 /**
  * Reads a data directory: `<table>.csv` or `<table>.parquet` for each Salic
  * table (see {@link readTable}). A table with neither file is recorded in
  * `missing`, not an error; other files in the directory are ignored.
- * @param options.tables read only these tables (default: all five).
+ * @param options which tables to read, whether to hash the files (see {@link LoadOptions}).
  * @throws DataError when the directory does not exist, a table has both a
  *   .csv and a .parquet file, an unknown table is asked for, or a file is malformed.
  */
-export function loadDataDir(dir: string, options?: { tables?: readonly TableName[] }): LoadedData {
+export function loadDataDir(dir: string, options?: LoadOptions): LoadedData {
   if (!existsSync(dir) || !statSync(dir).isDirectory()) {
     throw new DataError({ file: dir }, `data directory not found: ${dir}`);
   }
   const wanted = options?.tables ?? TABLE_NAMES;
+  const hash = options?.hash ?? true;
   for (const table of wanted) {
     if (!TABLE_NAMES.includes(table)) {
       throw new DataError({ file: dir }, `unknown table "${String(table)}" (expected one of ${TABLE_NAMES.join(", ")})`);
@@ -53,7 +69,7 @@ export function loadDataDir(dir: string, options?: { tables?: readonly TableName
     const name = hasCsv ? csv : parquet;
     const { df, bytes } = readTableBytes(join(dir, name), table);
     tables[table] = df;
-    files[name] = sha256Hex(bytes);
+    if (hash) files[name] = sha256Hex(bytes);
   }
   return { dir, tables, missing, files };
 }
