@@ -78,6 +78,11 @@ async function rowPronacs(): Promise<string[]> {
   return page.locator("[data-testid=project-row] td:first-child").allInnerTexts();
 }
 
+async function expectBands(rows: readonly ApiRow[]): Promise<void> {
+  const badges = page.locator("[data-testid=project-row] [data-testid=band]");
+  for (let i = 0; i < rows.length; i++) expect(await badges.nth(i).getAttribute("class")).toContain(bandOf(rows[i]!.complexidade));
+}
+
 describe("the analysts' page", () => {
   it("lists the most complex projects first, each with its colour band", async () => {
     const expected = await api<{ data: ApiRow[]; total: number }>("/v1/projects/");
@@ -86,11 +91,8 @@ describe("the analysts' page", () => {
     expect(await rowPronacs()).toEqual(expected.data.map((row) => row.pronac));
     const values = expected.data.map((row) => row.complexidade);
     expect(values).toEqual([...values].sort((a, b) => b - a));
-    const badges = page.locator("[data-testid=project-row] [data-testid=band]");
-    for (let i = 0; i < expected.data.length; i++) {
-      expect(await badges.nth(i).getAttribute("class")).toContain(bandOf(expected.data[i]!.complexidade));
-    }
-    expect(values.some((value) => value > 6), "samples plant at least one very complex project").toBe(true);
+    await expectBands(expected.data);
+    expect(values[0], "the samples plant anomalies, so the top project is not Normal").toBeGreaterThan(3);
     await expect(page.locator("[data-testid=page-info]").innerText()).resolves.toContain(`de ${expected.total.toLocaleString("pt-BR")} projetos`);
     await page.screenshot({ path: join(artifacts, "e2e-list.png"), fullPage: true });
   });
@@ -100,8 +102,22 @@ describe("the analysts' page", () => {
     await page.locator("[data-testid=next]").click();
     await page.waitForURL(/pagina=2/);
     await expect.poll(rowPronacs).toEqual(second.data.map((row) => row.pronac));
+    await expectBands(second.data);
     await page.locator("[data-testid=prev]").click();
     await page.waitForURL(`${server.url}/`);
+  });
+
+  it("colours each band: the page where projects above 3 give way to Normal ones shows both", async () => {
+    const above = (await api<{ total: number }>("/v1/projects/?complexidade__gt=3")).total;
+    const boundary = Math.floor(above / 15) + 1;
+    const rows = (await api<{ data: ApiRow[] }>(`/v1/projects/?page=${boundary}`)).data;
+    expect(new Set(rows.map((row) => bandOf(row.complexidade))).size, `page ${boundary} mixes bands`).toBeGreaterThan(1);
+    await page.goto(`${server.url}/?pagina=${boundary}`);
+    await expect.poll(rowPronacs).toEqual(rows.map((row) => row.pronac));
+    await expectBands(rows);
+    expect(await page.locator(".band-normal").count()).toBeGreaterThan(0);
+    await page.goto(server.url);
+    await page.locator("[data-testid=project-row]").first().waitFor();
   });
 
   it("searches by name, ignoring case and accents", async () => {
