@@ -246,9 +246,12 @@ function section(args: {
   return lines.join("\n");
 }
 
-/** Replaces (or appends) the `## Service load` section, leaving every other section as it is. */
+/**
+ * Replaces (or appends) the `## Service load` section of BENCHMARKS.md in the
+ * working folder (the repository's, under npm), leaving every other section as it is.
+ */
 function updateBenchmarks(text: string): void {
-  const path = join(repo, "BENCHMARKS.md");
+  const path = resolve("BENCHMARKS.md");
   const current = existsSync(path)
     ? readFileSync(path, "utf8")
     : "# Benchmarks\n\nFigures written by the benchmark scripts (`npm run bench`, `npm run bench:serve`); rerun them to refresh a section.\n";
@@ -355,7 +358,7 @@ async function main(): Promise<void> {
 
   updateBenchmarks(
     section({
-      dataDir: relative(repo, dataDir) || ".",
+      dataDir: relative(process.cwd(), dataDir) || ".",
       dataBytes: dirBytes(dataDir),
       projects: pronacs.length,
       entryBytes,
