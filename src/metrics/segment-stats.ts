@@ -22,15 +22,17 @@ export type StdKind = "sample" | "population";
 export function groupStatistics(values: pl.DataFrame, by: readonly string[], std: StdKind): pl.DataFrame {
   const ddof = std === "sample" ? 1 : 0;
   const keys = [...by];
-  const known = values
+  // Each group's values as a list, groups sorted by the keys; exploded, group g's
+  // values are the g-th run of `valor` (in no particular order: exactSum needs none).
+  const groups = values
     .lazy()
     .select(...keys, pl.col("valor").cast(pl.Float64))
     .filter(keys.reduce((ok, key) => ok.and(pl.col(key).isNotNull()), pl.col("valor").isNotNull()))
+    .groupBy(keys)
+    .agg(pl.len().alias("n"), pl.col("valor"))
+    .sort(keys)
     .collectSync();
-  // Both frames sorted by the keys: group g's rows are the g-th run of `sorted`.
-  const sorted = known.sort(keys);
-  const groups = known.lazy().groupBy(keys).agg(pl.len().alias("n")).sort(keys).collectSync();
-  const valor = sorted.getColumn("valor").rechunk().toTypedArray() as Float64Array;
+  const valor = groups.select(pl.col("valor").explode()).getColumn("valor").rechunk().toTypedArray() as Float64Array;
   const counts = columnValues(groups, "n") as number[];
   const squares = new Float64Array(valor.length);
   const means = new Float64Array(counts.length);
