@@ -222,4 +222,15 @@ describe("planted anomalies are flagged by the spec's rules computed from the CS
       expect(weightFive, p).toContain(p);
     }
   });
+  it("Muito complexo: 2+ PRONACs are listed under weighted metrics adding up to complexidade > 6 (spec §5)", () => {
+    const weights: Record<string, number> = {
+      itens_orcamentarios: 1, valor_a_ser_comprovado: 5, comprovantes_acima_50: 2, comprovante_cheque: 1,
+      comprovante_transferencia: 5, comprovante_saque: 5, novos_fornecedores: 1, projetos_mesmo_proponente: 2,
+    };
+    const sum = new Map<string, number>();
+    for (const [metric, pronacs] of Object.entries(truth.anomalies)) for (const p of pronacs) sum.set(p, (sum.get(p) ?? 0) + (weights[metric] ?? 0));
+    // The planted metrics alone are a lower bound: each is checked above to be flagged from the CSV text.
+    const complex = [...sum].filter(([, s]) => Math.round((100 * s) / 22) / 10 > 6).map(([p]) => p);
+    expect(complex.length).toBeGreaterThanOrEqual(2);
+  });
 });

@@ -6,6 +6,8 @@ import pl from "nodejs-polars";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SCHEMA, TABLE_NAMES } from "../../src/data/schema.js";
 import { buildWorld, checkPlants } from "./generate.js";
+import type { MetricId, Project } from "./model.js";
+import { complexidade } from "./rules.js";
 import { runSamples } from "./samples.js";
 import { writeAtomically } from "./write.js";
 
@@ -91,6 +93,38 @@ describe("ground truth", () => {
     const smallest = world.projects.filter((p) => p.listed && p.lines.length > 0).sort((a, b) => a.lines.length - b.lines.length)[0];
     world.planted.get("itens_orcamentarios")?.add(smallest!);
     expect(() => checkPlants(world)).toThrow(new RegExp(`itens_orcamentarios planted on ${smallest!.pronac}`));
+  });
+});
+
+describe("complexidade (spec §5)", () => {
+  const p = {} as Project;
+  const flags = (...ids: MetricId[]) => new Map<MetricId, Set<Project>>(ids.map((id) => [id, new Set([p])]));
+  it("is round(10 · Σ weight / 22, 1) over the flagged weighted metrics", () => {
+    expect(complexidade(p, flags())).toBe(0);
+    expect(complexidade(p, flags("comprovante_transferencia", "comprovante_saque", "valor_a_ser_comprovado"))).toBe(6.8);
+    expect(complexidade(p, flags("comprovante_transferencia", "comprovante_saque", "valor_a_ser_comprovado", "comprovantes_acima_50"))).toBe(7.7);
+    expect(complexidade(p, flags("projetos_mesmo_proponente", "itens_orcamentarios"))).toBe(1.4);
+  });
+  it("ignores metrics of weight 0", () => {
+    expect(complexidade(p, flags("valor_comprovado", "preco_itens", "itens_comuns_e_incomuns_por_segmento"))).toBe(0);
+  });
+});
+
+describe("Muito complexo plants", () => {
+  it("two are planted, each on transfer, cash and unproven money (buildWorld checks them)", () => {
+    const world = buildWorld({ seed: 5, projects: 120, scale: "sample" });
+    expect(world.veryComplex.size).toBe(2);
+    for (const p of world.veryComplex) {
+      for (const m of ["comprovante_transferencia", "comprovante_saque", "valor_a_ser_comprovado"] as const) {
+        expect(world.planted.get(m)?.has(p), `${p.pronac} ${m}`).toBe(true);
+      }
+    }
+  });
+  it("checkPlants rejects a Muito complexo project whose complexidade is not above 6", () => {
+    const world = buildWorld({ seed: 5, projects: 120, scale: "sample" });
+    const plain = world.projects.find((p) => p.listed && p.lines.length === 0 && p.links.length === 0 && p.raised.length === 0)!;
+    world.veryComplex.add(plain);
+    expect(() => checkPlants(world)).toThrow(new RegExp(`${plain.pronac} planted as "Muito complexo" but its complexidade is 0`));
   });
 });
 

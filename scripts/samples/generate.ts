@@ -4,6 +4,7 @@ import { IdSequence, makeLines } from "./lines.js";
 import { METRIC_IDS, type MetricId, type Project, type World } from "./model.js";
 import { plantLineCounts, plantOverpricedItems, plantUnusualItems } from "./plant-lines.js";
 import { matchRaisedToProven, plantLargeApprovedValue, plantLargeProvenValue, plantLargeRaisedValue } from "./plant-money.js";
+import { plantVeryComplex } from "./plant-complex.js";
 import { plantSameProponent } from "./plant-proponent.js";
 import { plantAbove150, plantManyReceipts, plantNewProviders, plantSharedReceipts, plantUnprovenMoney } from "./plant-receipts.js";
 import { Planter } from "./planter.js";
@@ -12,7 +13,7 @@ import { profileFor } from "./profile.js";
 import { planProjects, scaleLineCounts } from "./projects.js";
 import { makeRaised, SponsorPool } from "./raised.js";
 import { makeLinks, ProviderPool, type ReceiptContext } from "./receipts.js";
-import { flaggedBy } from "./rules.js";
+import { complexidade, flaggedBy } from "./rules.js";
 import { buildCatalogue, buildSegments, TaxIds } from "./world.js";
 
 /** Builds the world of a seed and size, with its planted anomalies checked against the spec's rules. */
@@ -29,7 +30,7 @@ export function buildWorld(options: Pick<SampleOptions, "seed" | "projects" | "s
   const taxIds = new TaxIds(root.fork(7));
   const segments = buildSegments(worldRng, buildCatalogue(worldRng), profile.segments);
   const projects = planProjects(planRng, profile, segments, taxIds);
-  const world: World = { seed: options.seed, segments, projects, planted: new Map() };
+  const world: World = { seed: options.seed, segments, projects, planted: new Map(), veryComplex: new Set() };
   const planter = new Planter(world, plantRng, profile.plantScale);
 
   scaleLineCounts(projects, profile.targetLines);
@@ -68,6 +69,8 @@ export function buildWorld(options: Pick<SampleOptions, "seed" | "projects" | "s
   plantLargeApprovedValue(planter, 2, provenSegments);
   plantLargeRaisedValue(planter, 3);
   plantSameProponent(planter, taxIds, 2);
+  // Last, so that the plants above draw exactly what they drew before it existed.
+  plantVeryComplex(planter, 2);
 
   checkPlants(world);
   return world;
@@ -87,7 +90,10 @@ function addMinorityLines(planter: Planter, count: number): void {
   }
 }
 
-/** Throws if a planted project is not flagged by its metric's rule (a generator bug, whatever the seed). */
+/**
+ * Throws if a planted project is not flagged by its metric's rule, or a
+ * "Muito complexo" plant's complexidade is not above 6 (a generator bug, whatever the seed).
+ */
 export function checkPlants(world: World): void {
   const flags = flaggedBy(world.projects);
   for (const [metric, planted] of world.planted) {
@@ -95,6 +101,10 @@ export function checkPlants(world: World): void {
     if (missed.length > 0) {
       throw new Error(`internal error: ${metric} planted on ${missed.map((p) => p.pronac).join(", ")} but the rule does not flag it`);
     }
+  }
+  for (const p of world.veryComplex) {
+    const score = complexidade(p, flags);
+    if (!(score > 6)) throw new Error(`internal error: ${p.pronac} planted as "Muito complexo" but its complexidade is ${score}, not above 6`);
   }
 }
 

@@ -177,4 +177,6 @@ export interface World {
   readonly projects: readonly Project[];
   /** Projects planted as anomalous, per metric. */
   readonly planted: Map<MetricId, Set<Project>>;
+  /** Projects planted on several weighted metrics at once, so that their complexidade is above 6 (spec §5). */
+  readonly veryComplex: Set<Project>;
 }

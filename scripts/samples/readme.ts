@@ -77,6 +77,12 @@ scaled up, so it is listed under valor_aprovado too; projetos_mesmo_proponente
 projects are comprovante_transferencia/saque plants whose proponent also has
 three projects with no rows elsewhere.
 
+A few projects are "Muito complexo" (complexidade > 6, spec §5): each has a
+shared transfer receipt, a shared cash-withdrawal receipt and raised money not
+proven (15/22 → 6.8), every second one also a link above 150 % (17/22 → 7.7),
+and is listed under each of those metrics. The generator checks that their
+complexidade, computed from the spec's rules, is above 6.
+
 | metric | planted |
 |---|---|
 ${planted}

@@ -352,3 +352,17 @@ export function sameProponentFlagged(projects: readonly Project[], flags: Readon
   }
   return out;
 }
+
+/** Weights of the financial complexity score (spec §4; they sum to 22). */
+export const SCORE_WEIGHTS: Readonly<Partial<Record<MetricId, number>>> = { ...WEIGHTS, projetos_mesmo_proponente: 2 };
+
+/** complexidade of a project (spec §5): round(10 · Σ weight·is_outlier / 22, 1), from the metrics' flags. */
+export function complexidade(p: Project, flags: ReadonlyMap<MetricId, ReadonlySet<Project>>): number {
+  let s = 0;
+  let total = 0;
+  for (const [id, w] of Object.entries(SCORE_WEIGHTS) as Array<[MetricId, number]>) {
+    total += w;
+    if (flags.get(id)?.has(p)) s += w;
+  }
+  return Math.round(((10 * s) / total) * 10) / 10;
+}
