@@ -17,7 +17,7 @@
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { existsSync, readFileSync, readdirSync, rmSync, statSync } from "node:fs";
-import { cpus, release, totalmem } from "node:os";
+import { cpus, loadavg, release, totalmem } from "node:os";
 import { join, relative, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
@@ -143,6 +143,8 @@ function random(seed: number): () => number {
 
 interface LoadResult {
   name: string;
+  /** The machine's 1-minute load average before the run (other work competes for the 2 cores). */
+  loadBefore: number;
   requests: number;
   perSecond: number;
   p50: number;
@@ -159,6 +161,7 @@ async function load(server: Server, name: string, nextPath: () => string, second
     connections,
     requests: [{ method: "GET" as const, setupRequest: (request: { path?: string }) => ({ ...request, path: nextPath() }) }],
   };
+  const loadBefore = loadavg()[0]!;
   await autocannon({ ...options, duration: 5 });
   const memory: Memory[] = [await memoryOf(server)];
   const sampler = setInterval(() => void memoryOf(server).then((m) => memory.push(m)), 5000);
@@ -167,6 +170,7 @@ async function load(server: Server, name: string, nextPath: () => string, second
   memory.push(await memoryOf(server));
   return {
     name,
+    loadBefore,
     requests: result.requests.total,
     perSecond: result.requests.average,
     p50: result.latency.p50,
@@ -229,8 +233,8 @@ function section(args: {
     `**Load** (${args.seconds} s per endpoint after a 5 s warm-up, ${args.connections} connections, no pipelining; ` +
       `targets ≥ ${TARGET.requestsPerSecond} requests/s and p99 ≤ ${TARGET.p99Ms} ms):`,
     "",
-    "| endpoint mix | requests | req/s | p50 (ms) | p99 (ms) | max (ms) | errors | non-2xx | RSS start → end (max) | heap after GC start → end | verdict |",
-    "|---|---:|---:|---:|---:|---:|---:|---:|---|---|---|",
+    "| endpoint mix | requests | req/s | p50 (ms) | p99 (ms) | max (ms) | errors | non-2xx | RSS start → end (max) | heap after GC start → end | load avg before | verdict |",
+    "|---|---:|---:|---:|---:|---:|---:|---:|---|---|---:|---|",
     ...args.loads.map((l) => {
       const ok = l.perSecond >= TARGET.requestsPerSecond && l.p99 <= TARGET.p99Ms && l.errors === 0 && l.non2xx === 0;
       const first = l.memory[0]!;
@@ -238,7 +242,7 @@ function section(args: {
       const maxRss = Math.max(...l.memory.map((m) => m.rss));
       return (
         `| ${l.name} | ${l.requests.toLocaleString("en")} | ${Math.round(l.perSecond).toLocaleString("en")} | ${l.p50} | ${l.p99} | ${l.max} | ${l.errors} | ${l.non2xx} | ` +
-        `${mb(first.rss)} → ${mb(last.rss)} (${mb(maxRss)}) | ${mb(first.heapUsed)} → ${mb(last.heapUsed)} | ${ok ? "within" : "NOT within"} |`
+        `${mb(first.rss)} → ${mb(last.rss)} (${mb(maxRss)}) | ${mb(first.heapUsed)} → ${mb(last.heapUsed)} | ${l.loadBefore.toFixed(1)} | ${ok ? "within" : "NOT within"} |`
       );
     }),
     "",
