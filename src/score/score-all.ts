@@ -23,7 +23,11 @@ export interface ProjectScore {
 export interface ScoreRun {
   /** PRONACs of planilha_projetos, sorted as strings. */
   readonly pronacs: readonly string[];
-  /** A project's scores, built on demand; undefined if not a project. */
+  /**
+   * A project's scores, built on demand; undefined if not a project. Its
+   * metric results are shared (with `results`, and between projects for
+   * absent ones): read-only.
+   */
   project(pronac: string): ProjectScore | undefined;
   /** Each metric's computed results (projects absent here get `absence`). */
   readonly results: ReadonlyMap<MetricId, MetricResults>;
@@ -69,9 +73,10 @@ export function scoreAll(tables: SalicTables, metrics: readonly MetricDefinition
     }
   }
   const totalWeight = metrics.reduce((sum, metric) => sum + Math.max(metric.weight, 0), 0);
-  const fillers = metrics.map((metric) =>
-    unavailable.has(metric.id) ? () => notAvailable(metric.details) : () => absentResult(metric),
-  );
+  // One result per metric for every project without one (most projects lack
+  // some table's rows): a fresh object per project and metric was a million
+  // short-lived allocations at national scale, for the garbage collector.
+  const fillers = metrics.map((metric) => (unavailable.has(metric.id) ? notAvailable(metric.details) : absentResult(metric)));
   // Results aligned with `pronacs`, gathered metric by metric: walking each
   // metric's map once is several times faster than a lookup per project and
   // metric in project(), which the CLI calls for every project.
@@ -92,7 +97,7 @@ export function scoreAll(tables: SalicTables, metrics: readonly MetricDefinition
     if (i === undefined) return undefined;
     const metricas = {} as Record<MetricId, MetricResult>;
     metrics.forEach((metric, k) => {
-      metricas[metric.id] = aligned[k]![i] ?? fillers[k]!();
+      metricas[metric.id] = aligned[k]![i] ?? fillers[k]!;
     });
     return {
       pronac,
