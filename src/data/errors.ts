@@ -8,6 +8,7 @@ export interface DataErrorDetails {
   readonly line?: number;
   /** 1-based data row (Parquet, where there are no lines). */
   readonly row?: number;
+  /** The column (header name) of the offending value or of the missing column. */
   readonly column?: string;
   /** The offending text, exactly as read. */
   readonly value?: string;
@@ -20,10 +21,15 @@ export interface DataErrorDetails {
  * facts for programs.
  */
 export class DataError extends Error {
+  /** The file (or data directory) as given to the loader. */
   readonly file: string;
+  /** 1-based physical line of the CSV record (the header is line 1), when known. */
   readonly line?: number;
+  /** 1-based data row (Parquet, where there are no lines), when known. */
   readonly row?: number;
+  /** The column (header name) concerned, when there is one. */
   readonly column?: string;
+  /** The offending text, exactly as read, when there is one. */
   readonly value?: string;
 
   /** @param problem what is wrong, said after the location, e.g. `missing column "PRONAC"`. */

@@ -20,7 +20,9 @@ export type ColumnType = "string" | "int" | "number" | "datetime";
 
 /** One declared column of a Salic table. */
 export interface ColumnSpec {
+  /** The column's header name, e.g. "PRONAC". */
   readonly name: string;
+  /** How its text is parsed (see {@link ColumnType}). */
   readonly type: ColumnType;
   /** A metric or the service reads it: it must be present and well-typed. */
   readonly required: boolean;

@@ -19,7 +19,12 @@ export function weightedComplexity(outlierWeight: number, totalWeight: number): 
 export function outlierWeights(
   results: ReadonlyMap<MetricId, MetricResults>,
   weights: ReadonlyMap<MetricId, number>,
-): { byProject: Map<string, number>; total: number } {
+): {
+  /** PRONAC → Σ weight of the metrics it is an outlier on (projects with none are absent). */
+  byProject: Map<string, number>;
+  /** Σ weight of the weighted metrics among `results`. */
+  total: number;
+} {
   const byProject = new Map<string, number>();
   let total = 0;
   for (const [id, perProject] of results) {

@@ -29,12 +29,15 @@ export function judgeBySegment(
 
 /** How a "value per project, right tail within its segment" metric reads its table. */
 export interface SegmentGaussianSpec {
+  /** The table the metric reads. */
   readonly table: TableName;
-  /** PRONAC and segment columns of the table. */
+  /** The table's PRONAC column. */
   readonly pronac: string;
+  /** The table's segment column. */
   readonly segment: string;
   /** The per-project value, an aggregation over the project's rows. */
   readonly valor: pl.Expr;
+  /** Which std the segment statistics use (spec §4 fixes it per metric). */
   readonly std: StdKind;
   /** `valor` is micro-reais (from `exactMoney`): valor and maximum are reported in reais, 2 decimals. */
   readonly money: boolean;

@@ -6,10 +6,15 @@ import type { SalicTables, TableName } from "../data/schema.js";
  * is undefined is null.
  */
 export interface MetricResult {
+  /** The project's value for the metric (0 when not available). */
   valor: number;
+  /** Whether the value is suspicious (spec §3, §4); false when not available. */
   is_outlier: boolean;
+  /** False when the project has no input rows for the metric (spec §3 "Not available"). */
   valor_valido: boolean;
+  /** The lowest value not suspicious, or null where the metric gives none. */
   minimo_esperado: number | null;
+  /** The highest value not suspicious, or null where the metric gives none (or the std is undefined). */
   maximo_esperado: number | null;
   [detail: string]: unknown;
 }
@@ -51,6 +56,7 @@ export type Absence =
 
 /** A metric as the registry lists it: what it is, its weight, how to compute it. */
 export interface MetricDefinition {
+  /** The metric's id (spec §4), the key of its results in a project's `metricas`. */
   readonly id: MetricId;
   /** Weight in the financial complexity score (spec §5); 0 = shown, not scored. */
   readonly weight: number;

@@ -10,6 +10,7 @@ const ADMISSIBILITY_METRIC: MetricId = "itens_comuns_e_incomuns_por_segmento";
 
 /** One project's scores and every metric of the run. */
 export interface ProjectScore {
+  /** The project's PRONAC (a string, as planilha_projetos writes it). */
   pronac: string;
   /** Financial complexity, 0–10, one decimal (spec §5). */
   complexidade: number;
