@@ -108,6 +108,11 @@ describe("scoreAll", () => {
     });
     expect(Object.keys(p.metricas)).toEqual(metrics.map((m) => m.id));
   });
+  it("fills with frozen results, details included (shared between projects: read-only)", () => {
+    const cheque = run.project("000014")!.metricas.comprovante_cheque;
+    expect(Object.isFrozen(cheque)).toBe(true);
+    expect(Object.isFrozen(cheque.comprovantes)).toBe(true);
+  });
   it("keeps each metric's computed results", () => {
     expect(run.results.get("valor_a_ser_comprovado")?.get("NOT-A-PROJECT")?.is_outlier).toBe(true);
     expect(run.metrics).toBe(metrics);

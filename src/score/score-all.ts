@@ -27,7 +27,7 @@ export interface ScoreRun {
   /**
    * A project's scores, built on demand; undefined if not a project. Its
    * metric results are shared (with `results`, and between projects for
-   * absent ones): read-only.
+   * absent ones, which are frozen): read-only.
    */
   project(pronac: string): ProjectScore | undefined;
   /** Each metric's computed results (projects absent here get `absence`). */
@@ -77,7 +77,11 @@ export function scoreAll(tables: SalicTables, metrics: readonly MetricDefinition
   // One result per metric for every project without one (most projects lack
   // some table's rows): a fresh object per project and metric was a million
   // short-lived allocations at national scale, for the garbage collector.
-  const fillers = metrics.map((metric) => (unavailable.has(metric.id) ? notAvailable(metric.details) : absentResult(metric)));
+  // Frozen (details too): shared, so nobody may change them, and the JSON
+  // writer caches the text of frozen results.
+  const fillers = metrics.map((metric) =>
+    frozen(unavailable.has(metric.id) ? notAvailable(metric.details) : absentResult(metric)),
+  );
   // Results aligned with `pronacs`, gathered metric by metric: walking each
   // metric's map once is several times faster than a lookup per project and
   // metric in project(), which the CLI calls for every project.
@@ -109,4 +113,10 @@ export function scoreAll(tables: SalicTables, metrics: readonly MetricDefinition
   }
 
   return { pronacs, project, results, unavailable, metrics };
+}
+
+/** The result with its detail values (empty lists, nulls) frozen, and itself. */
+function frozen(result: MetricResult): Readonly<MetricResult> {
+  for (const value of Object.values(result)) if (typeof value === "object" && value !== null) Object.freeze(value);
+  return Object.freeze(result);
 }
