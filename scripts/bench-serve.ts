@@ -48,7 +48,12 @@ const MB = 1024 ** 2;
 
 interface Memory {
   rss: number;
+  /** V8 heap in use after a forced GC: what a leak would grow. */
   heapUsed: number;
+  /** V8 heap committed: grows while V8 sizes its young generation to the load, then stays. */
+  heapTotal: number;
+  /** Memory outside the V8 heap held by JS objects (Buffers): the cache's arrays, response buffers. */
+  external: number;
 }
 
 type ChildMessage = { type: "ready"; url: string; startMs: number } | { type: "memory"; memory: Memory };
@@ -71,8 +76,8 @@ process.send({ type: "ready", url: server.url, startMs: performance.now() - star
 process.on("message", (message) => {
   if (message === "memory") {
     globalThis.gc?.();
-    const { rss, heapUsed } = process.memoryUsage();
-    process.send({ type: "memory", memory: { rss, heapUsed } });
+    const { rss, heapUsed, heapTotal, external } = process.memoryUsage();
+    process.send({ type: "memory", memory: { rss, heapUsed, heapTotal, external } });
   } else if (message === "stop") {
     server.close().then(() => process.exit(0));
   }
@@ -164,9 +169,13 @@ async function load(server: Server, name: string, nextPath: () => string, second
   const loadBefore = loadavg()[0]!;
   await autocannon({ ...options, duration: 5 });
   const memory: Memory[] = [await memoryOf(server)];
-  const sampler = setInterval(() => void memoryOf(server).then((m) => memory.push(m)), 5000);
-  const result = await autocannon({ ...options, duration: seconds });
-  clearInterval(sampler);
+  const running = autocannon({ ...options, duration: seconds });
+  // One probe at a time, every 5 s while the load runs.
+  for (let t = 5; t < seconds; t += 5) {
+    await new Promise((wait) => setTimeout(wait, 5000));
+    memory.push(await memoryOf(server));
+  }
+  const result = await running;
   memory.push(await memoryOf(server));
   return {
     name,
@@ -233,16 +242,38 @@ function section(args: {
     `**Load** (${args.seconds} s per endpoint after a 5 s warm-up, ${args.connections} connections, no pipelining; ` +
       `targets ≥ ${TARGET.requestsPerSecond} requests/s and p99 ≤ ${TARGET.p99Ms} ms):`,
     "",
-    "| endpoint mix | requests | req/s | p50 (ms) | p99 (ms) | max (ms) | errors | non-2xx | RSS start → end (max) | heap after GC start → end | load avg before | verdict |",
-    "|---|---:|---:|---:|---:|---:|---:|---:|---|---|---:|---|",
+    "| endpoint mix | requests | req/s | p50 (ms) | p99 (ms) | max (ms) | errors | non-2xx | load avg before | verdict |",
+    "|---|---:|---:|---:|---:|---:|---:|---:|---:|---|",
     ...args.loads.map((l) => {
       const ok = l.perSecond >= TARGET.requestsPerSecond && l.p99 <= TARGET.p99Ms && l.errors === 0 && l.non2xx === 0;
-      const first = l.memory[0]!;
-      const last = l.memory[l.memory.length - 1]!;
-      const maxRss = Math.max(...l.memory.map((m) => m.rss));
       return (
         `| ${l.name} | ${l.requests.toLocaleString("en")} | ${Math.round(l.perSecond).toLocaleString("en")} | ${l.p50} | ${l.p99} | ${l.max} | ${l.errors} | ${l.non2xx} | ` +
-        `${mb(first.rss)} → ${mb(last.rss)} (${mb(maxRss)}) | ${mb(first.heapUsed)} → ${mb(last.heapUsed)} | ${l.loadBefore.toFixed(1)} | ${ok ? "within" : "NOT within"} |`
+        `${l.loadBefore.toFixed(1)} | ${ok ? "within" : "NOT within"} |`
+      );
+    }),
+    "",
+    "**Memory** of the server during each run, sampled every 5 s (MB; the heap after a forced GC):",
+    "",
+    "| endpoint mix | | samples (start → end) |",
+    "|---|---|---|",
+    ...args.loads.flatMap((l) => [
+      `| ${l.name.split(" (")[0]} | RSS | ${l.memory.map((m) => (m.rss / MB).toFixed(0)).join(" → ")} |`,
+      `| | heap used | ${l.memory.map((m) => (m.heapUsed / MB).toFixed(0)).join(" → ")} |`,
+      `| | heap committed | ${l.memory.map((m) => (m.heapTotal / MB).toFixed(0)).join(" → ")} |`,
+      `| | external | ${l.memory.map((m) => (m.external / MB).toFixed(0)).join(" → ")} |`,
+    ]),
+    "",
+    ...args.loads.map((l) => {
+      const first = l.memory[0]!;
+      const middle = l.memory[Math.floor(l.memory.length / 2)]!;
+      const last = l.memory[l.memory.length - 1]!;
+      const grew = (a: number, b: number) => b > a * 1.2 + 2 * MB;
+      const leak = grew(first.heapUsed, last.heapUsed) || grew(first.external, last.external);
+      return (
+        `- ${l.name.split(" (")[0]}: heap used and external memory ${leak ? "**GREW**" : "stayed flat"} ` +
+        `(${mb(first.heapUsed + first.external)} → ${mb(last.heapUsed + last.external)}); ` +
+        `RSS ${mb(first.rss)} at the start, ${mb(middle.rss)} mid-run, ${mb(last.rss)} at the end ` +
+        `(heap committed ${mb(first.heapTotal)} → ${mb(last.heapTotal)}: V8 sizing its young generation to the load).`
       );
     }),
     "",
