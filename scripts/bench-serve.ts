@@ -273,7 +273,7 @@ function section(args: {
         `- ${l.name.split(" (")[0]}: heap used and external memory ${leak ? "**GREW**" : "stayed flat"} ` +
         `(${mb(first.heapUsed + first.external)} → ${mb(last.heapUsed + last.external)}); ` +
         `RSS ${mb(first.rss)} at the start, ${mb(middle.rss)} mid-run, ${mb(last.rss)} at the end ` +
-        `(heap committed ${mb(first.heapTotal)} → ${mb(last.heapTotal)}: V8 sizing its young generation to the load).`
+        `(of which V8's committed heap ${mb(first.heapTotal)} → ${mb(last.heapTotal)}).`
       );
     }),
     "",
