@@ -23,8 +23,7 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import { createRequire } from "node:module";
 import { writeFileAtomic } from "../src/promote/atomic.js";
-import { openCachedStore, startServer } from "../src/serve/index.js";
-import { REGISTRY } from "../src/metrics/registry.js";
+import { openStore } from "../src/serve/index.js";
 
 /** The part of autocannon's API used here (the package ships no types). */
 interface AutocannonResult {
@@ -347,7 +346,9 @@ async function main(): Promise<void> {
   const server = restarts[restarts.length - 1]!;
 
   // What to ask for: the projects and the words of their names, from the cache entry the server uses.
-  const { store } = await openCachedStore({ dataDir, cacheDir, metrics: REGISTRY, log: () => {} });
+  // The entry the server opened (its key from /health): opening it by key never recomputes.
+  const { cache_key: key } = (await (await fetch(`${server.url}/health`)).json()) as { cache_key: string };
+  const store = await openStore(join(cacheDir, key));
   const { pronac, busca } = store.columns;
   const pronacs = Array.from({ length: pronac.length }, (_, i) => pronac.get(i));
   const names = Array.from({ length: Math.min(busca.length, 20_000) }, (_, i) => busca.get(i));
