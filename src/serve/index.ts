@@ -5,6 +5,6 @@ export { openStore, type ProjectStore, type ProjectRow } from "./store.js";
 export { projectDetails, ADMISSIBILITY_METRIC, type ProjectDetails, type IndicatorDetails, type MetricDetails } from "./details.js";
 export { maskTaxId, maskTaxIds, maskTaxIdsInText } from "./mask.js";
 export { PER_PAGE, parseListQuery, checkPronac, type ListQuery, type ApiError } from "./query.js";
-export { ProjectList, apiProject, type ListPage, type ApiProject } from "./list.js";
+export { ProjectList, apiProject, type ListPage, type ApiProject, type Selection } from "./list.js";
 export { ORDER_KEYS, DEFAULT_ORDER, type OrderKey } from "./orders.js";
 export { CACHE_FORMAT } from "./version.js";
