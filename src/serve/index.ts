@@ -1,3 +1,11 @@
+/**
+ * The analysts' service: the Salic-ML-compatible API under /v1, /health and
+ * the web page, in one fastify process. Results come from the promoted
+ * modules (src/score) through a disk cache keyed by the data's sha256, the
+ * metrics and the code, so a restart on unchanged data serves at once.
+ *
+ * @module
+ */
 export { startServer, type ServerOptions, type RunningServer } from "./server.js";
 export { buildApp, type AppOptions } from "./app.js";
 export { openCachedStore, type CacheOptions, type CachedStore } from "./cache.js";
