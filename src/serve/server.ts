@@ -1,5 +1,5 @@
 import { join, resolve } from "node:path";
-import { REGISTRY } from "../metrics/registry.js";
+import { PROMOTED_METRICS } from "../metrics/promoted-metrics.js";
 import type { MetricDefinition } from "../metrics/types.js";
 import { buildApp } from "./app.js";
 import { openCachedStore } from "./cache.js";
@@ -15,7 +15,7 @@ export interface ServerOptions {
   host?: string;
   /** Disk cache of computed results (default `<repo>/.cache/serve`, or `./.cache/serve` when installed as a package). */
   cacheDir?: string;
-  /** The metrics to serve (default: the full registry). */
+  /** The metrics to serve (default: the promoted ones, PROMOTED_METRICS). */
   metrics?: readonly MetricDefinition[];
   /** Built web page (default `<repo>/dist/web`). */
   webDir?: string;
@@ -42,7 +42,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const { store, hit } = await openCachedStore({
     dataDir: options.dataDir,
     cacheDir: options.cacheDir ?? defaultCacheDir(root),
-    metrics: options.metrics ?? REGISTRY,
+    metrics: options.metrics ?? PROMOTED_METRICS,
     log,
   });
   const app = buildApp(store, { webDir: options.webDir ?? join(root, "dist", "web"), log });
