@@ -13,6 +13,7 @@ import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import type { Writable } from "node:stream";
 import { DataError, loadDataDir, type LoadedData } from "./data/index.js";
+import { PROMOTED_METRICS } from "./metrics/promoted-metrics.js";
 import { scoreAll, type ScoreRun } from "./score/index.js";
 import { SCORE_FORMATS, writeScore, writeStreamAtomic, type ScoreFormat } from "./output/index.js";
 
@@ -124,7 +125,7 @@ async function score(args: readonly string[], io: CliIo): Promise<number> {
   const loaded = loadDataDir(dataDir, { hash: false });
   const noProjects = loaded.missing.get("planilha_projetos");
   if (noProjects !== undefined) throw new Failure(`${noProjects}: it lists the projects to score`);
-  const run = scoreAll(loaded.tables);
+  const run = scoreAll(loaded.tables, PROMOTED_METRICS);
   const pronacs = options.pronac === undefined ? run.pronacs : [options.pronac];
   if (options.pronac !== undefined && run.project(options.pronac) === undefined) {
     throw new Failure(`PRONAC "${options.pronac}" is not a project of planilha_projetos in ${dataDir}`);

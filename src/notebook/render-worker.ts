@@ -8,7 +8,8 @@
  */
 import { createRequire } from "node:module";
 import { createInterface } from "node:readline";
-import { chromium, type Browser, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
+import { launchChromium } from "./launch-chromium.js";
 
 interface RenderRequest {
   id: number;
@@ -18,33 +19,14 @@ interface RenderRequest {
   scale: number;
 }
 
-const CHROMIUM_ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run",
-  "--disable-quic",
-  // Same pixels on every machine: no font hinting or subpixel differences from the host's settings.
-  "--font-render-hinting=none",
-  "--disable-lcd-text",
-  "--force-color-profile=srgb",
-];
+// Same pixels on every machine: no font hinting or subpixel differences from the host's settings.
+const DETERMINISTIC_PIXELS = ["--font-render-hinting=none", "--disable-lcd-text", "--force-color-profile=srgb"];
 
-const executablePath = process.env["SALIC_ML_CHROMIUM"] ?? "/usr/bin/chromium";
 let browser: Browser | undefined;
 let page: Promise<Page> | undefined;
 
 async function openPage(): Promise<Page> {
-  try {
-    browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
-  } catch (error) {
-    throw new Error(
-      `could not start Chromium at ${executablePath} (run scripts/setup.sh, or set SALIC_ML_CHROMIUM): ${(error as Error).message}`,
-    );
-  }
+  browser = await launchChromium(DETERMINISTIC_PIXELS);
   const p = await browser.newPage({ viewport: { width: 1000, height: 800 }, deviceScaleFactor: 1 });
   await p.setContent("<!doctype html><html><head><meta charset='utf-8'></head><body></body></html>");
   const plotly = createRequire(import.meta.url).resolve("plotly.js-dist");

@@ -3,7 +3,8 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { chromium, type Browser, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
+import { launchChromium } from "../../src/notebook/launch-chromium.js";
 import { startServer, type RunningServer } from "../../src/serve/index.js";
 
 /**
@@ -14,18 +15,6 @@ import { startServer, type RunningServer } from "../../src/serve/index.js";
  */
 const repo = resolve(import.meta.dirname, "../..");
 const artifacts = join(repo, "test-artifacts");
-const CHROMIUM = "/usr/bin/chromium";
-const CHROMIUM_ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run",
-  "--disable-quic",
-];
-
 let server: RunningServer;
 let browser: Browser;
 let page: Page;
@@ -51,7 +40,7 @@ beforeAll(async () => {
   }
   cacheDir = mkdtempSync(join(tmpdir(), "salic-e2e-cache-"));
   server = await startServer({ dataDir: join(repo, "data-samples"), port: 0, cacheDir, log: () => {} });
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
+  browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   page.on("request", (request) => {
     if (!request.url().startsWith(server.url) && !request.url().startsWith("data:")) foreignRequests.push(request.url());
