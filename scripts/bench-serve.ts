@@ -16,13 +16,13 @@
  *    generator, as they would be in a test.
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { existsSync, readFileSync, readdirSync, rmSync, statSync } from "node:fs";
-import { cpus, loadavg, release, totalmem } from "node:os";
+import { existsSync, readdirSync, rmSync, statSync } from "node:fs";
+import { loadavg } from "node:os";
 import { join, relative, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import { createRequire } from "node:module";
-import { writeFileAtomic } from "../src/promote/atomic.js";
+import { machine, updateBenchmarkSection } from "./benchmarks-file.js";
 import { openStore } from "../src/serve/index.js";
 
 /** The part of autocannon's API used here (the package ships no types). */
@@ -190,10 +190,6 @@ async function load(server: Server, name: string, nextPath: () => string, second
   };
 }
 
-function machine(): string {
-  const model = /^model name\s*:\s*(.+)$/m.exec(readFileSync("/proc/cpuinfo", "utf8"))?.[1] ?? cpus()[0]?.model ?? "unknown CPU";
-  return `${model}, ${cpus().length} cores, ${(totalmem() / 1024 ** 3).toFixed(1)} GB RAM, Linux ${release()}, Node ${process.version}`;
-}
 
 function cacheEntries(cacheDir: string): string[] {
   return existsSync(cacheDir) ? readdirSync(cacheDir).filter((name) => /^[0-9a-f]{64}$/.test(name)) : [];
@@ -280,24 +276,6 @@ function section(args: {
   return lines.join("\n");
 }
 
-/**
- * Replaces (or appends) the `## Service load` section of BENCHMARKS.md in the
- * working folder (the repository's, under npm), leaving every other section as it is.
- */
-function updateBenchmarks(text: string): void {
-  const path = resolve("BENCHMARKS.md");
-  const current = existsSync(path)
-    ? readFileSync(path, "utf8")
-    : "# Benchmarks\n\nFigures written by the benchmark scripts (`npm run bench`, `npm run bench:serve`); rerun them to refresh a section.\n";
-  const start = current.search(/^## Service load$/m);
-  if (start < 0) {
-    writeFileAtomic(path, `${current.trimEnd()}\n\n${text}`);
-    return;
-  }
-  const next = current.slice(start + 1).search(/^## /m);
-  const end = next < 0 ? current.length : start + 1 + next;
-  writeFileAtomic(path, `${current.slice(0, start)}${text}${next < 0 ? "" : "\n"}${current.slice(end)}`);
-}
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -392,7 +370,9 @@ async function main(): Promise<void> {
   }
   await stopServer(server);
 
-  updateBenchmarks(
+  updateBenchmarkSection(
+    resolve("BENCHMARKS.md"),
+    "Service load",
     section({
       dataDir: relative(process.cwd(), dataDir) || ".",
       dataBytes: dirBytes(dataDir),

@@ -13,13 +13,13 @@
  */
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from "node:fs";
-import { cpus, loadavg, release, tmpdir, totalmem } from "node:os";
+import { loadavg, tmpdir } from "node:os";
 import { join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { REGISTRY, loadDataDir, scoreAll, writeScore, writeStreamAtomic } from "../src/index.js";
 import type { MetricDefinition } from "../src/index.js";
-import { writeFileAtomic } from "../src/promote/atomic.js";
+import { machine, updateBenchmarkSection } from "./benchmarks-file.js";
 
 const repo = fileURLToPath(new URL("..", import.meta.url));
 const GiB = 1024 ** 3;
@@ -119,10 +119,6 @@ function endToEnd(dataDir: string, outFile: string): EndToEnd {
   return { seconds, cpuSeconds: Number(user[1]) + Number(system[1]), maxRss: Number(rss[1]) * 1024 };
 }
 
-function machine(): string {
-  const model = /^model name\s*:\s*(.+)$/m.exec(readFileSync("/proc/cpuinfo", "utf8"))?.[1] ?? cpus()[0]?.model ?? "unknown CPU";
-  return `${model}, ${cpus().length} cores, ${(totalmem() / GiB).toFixed(1)} GiB RAM, Linux ${release()}, Node ${process.version}`;
-}
 
 const fmt = (seconds: number) => seconds.toFixed(2);
 const gib = (bytes: number) => (bytes / GiB).toFixed(2);
@@ -172,21 +168,6 @@ function section(args: {
   return lines.join("\n");
 }
 
-/** Replaces (or appends) the `## Score job` section, leaving every other section as it is. */
-function updateBenchmarks(text: string): void {
-  const path = join(repo, "BENCHMARKS.md");
-  const current = existsSync(path)
-    ? readFileSync(path, "utf8")
-    : "# Benchmarks\n\nFigures written by the benchmark scripts (`npm run bench`, `npm run bench:serve`); rerun them to refresh a section.\n";
-  const start = current.search(/^## Score job$/m);
-  if (start < 0) {
-    writeFileAtomic(path, `${current.trimEnd()}\n\n${text}`);
-    return;
-  }
-  const next = current.slice(start + 1).search(/^## /m);
-  const end = next < 0 ? current.length : start + 1 + next;
-  writeFileAtomic(path, `${current.slice(0, start)}${text}${next < 0 ? "" : "\n"}${current.slice(end)}`);
-}
 
 async function benchMain(): Promise<void> {
   const { values } = parseArgs({
@@ -230,7 +211,7 @@ async function benchMain(): Promise<void> {
       const last = cli.at(-1)!;
       console.error(`  ${fmt(last.seconds)} s wall, ${fmt(last.cpuSeconds)} s CPU, ${gib(last.maxRss)} GiB max RSS`);
     }
-    updateBenchmarks(section({ dataDir: relative(repo, dataDir) || ".", dataBytes, ...measured, cli, outBytes, loadAverage }));
+    updateBenchmarkSection(join(repo, "BENCHMARKS.md"), "Score job", section({ dataDir: relative(repo, dataDir) || ".", dataBytes, ...measured, cli, outBytes, loadAverage }));
     console.error("bench: BENCHMARKS.md updated (## Score job)");
   } finally {
     rmSync(temp, { recursive: true, force: true });
