@@ -1,47 +1,12 @@
-/** Client of the service's API (same origin). Types mirror the JSON the API sends. */
+/** Client of the service's API (same origin). */
 
-export interface ApiProject {
-  pronac: string;
-  nome: string;
-  responsavel: string | null;
-  verified_funds: number | null;
-  raised_funds: number | null;
-  complexidade: number;
-  links: { details: string };
-}
+// The JSON shapes are the service's own types (erased at build time): one definition for both ends.
+import type { ProjectDetails } from "../../src/serve/details.js";
+import type { ApiProject, ListPage } from "../../src/serve/list.js";
+export type { IndicatorDetails as Indicator, MetricDetails, ProjectDetails } from "../../src/serve/details.js";
+export type { ApiProject, ListPage } from "../../src/serve/list.js";
 
-export interface ListPage {
-  next_page_url: string | null;
-  prev_page_url: string | null;
-  per_page: number;
-  current_page: number;
-  last_page: number;
-  from: number;
-  to: number;
-  total: number;
-  data: ApiProject[];
-}
-
-export interface MetricDetails {
-  valor: number;
-  is_outlier: boolean;
-  valor_valido: boolean;
-  minimo_esperado: number | null;
-  maximo_esperado: number | null;
-  data: Record<string, unknown>;
-}
-
-export interface Indicator {
-  valor: number;
-  metricas: Record<string, MetricDetails>;
-}
-
-export interface ProjectDetails {
-  pronac: string;
-  nome: string;
-  indicadores: { FinancialIndicator: Indicator; AdmissibilityIndicator: Indicator };
-}
-
+/** A metric as `GET /v1/metrics/` describes it for the page. */
 export interface MetricInfo {
   id: string;
   descricao: string;
