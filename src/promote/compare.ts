@@ -1,3 +1,5 @@
+import { byCodePoint } from "../jupyter/json.js";
+
 /** Tolerance a notebook declares for its numbers: |a − b| ≤ abs + rel·|b|. */
 export interface Tolerance {
   abs: number;
@@ -88,8 +90,4 @@ function compareValue(a: unknown, b: unknown, tolerance: Tolerance, stats: Compa
 
 function isObject(x: unknown): x is Record<string, unknown> {
   return typeof x === "object" && x !== null && !Array.isArray(x);
-}
-
-function byCodePoint(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -1,5 +1,6 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import { stringifySorted } from "../jupyter/json.js";
 import { writeFileAtomic } from "./atomic.js";
 import type { Tolerance } from "./compare.js";
 import type { SourceHash } from "./sources.js";
@@ -57,14 +58,7 @@ export function writeRecord(root: string, record: PromotionRecord): void {
   writeFileAtomic(path, canonicalJson(record));
 }
 
-/** JSON with keys sorted at every level, 2-space indent, trailing newline. */
+/** JSON with keys sorted by code point at every level, 2-space indent, trailing newline. */
 export function canonicalJson(value: unknown): string {
-  return `${JSON.stringify(sortKeys(value), null, 2)}\n`;
-}
-
-function sortKeys(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(sortKeys);
-  if (value === null || typeof value !== "object") return value;
-  const entries = Object.entries(value as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return Object.fromEntries(entries.map(([k, v]) => [k, sortKeys(v)]));
+  return `${stringifySorted(value, 2)}\n`;
 }
