@@ -1,7 +1,7 @@
 /** What the benchmark scripts share: the machine's description and their sections of BENCHMARKS.md. */
 import { existsSync, readFileSync } from "node:fs";
 import { cpus, release, totalmem } from "node:os";
-import { writeFileAtomic } from "../src/promote/atomic.js";
+import { writeFileAtomic } from "../src/util/atomic.js";
 
 /** CPU model, cores, RAM, kernel and Node version, for a benchmark's heading. */
 export function machine(): string {

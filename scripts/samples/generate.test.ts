@@ -9,7 +9,6 @@ import { buildWorld, checkPlants } from "./generate.js";
 import type { MetricId, Project } from "./model.js";
 import { complexidade } from "./rules.js";
 import { runSamples } from "./samples.js";
-import { writeAtomically } from "./write.js";
 
 const root = mkdtempSync(join(tmpdir(), "salic-samples-test-"));
 const dirA = join(root, "a");
@@ -125,24 +124,5 @@ describe("Muito complexo plants", () => {
     const plain = world.projects.find((p) => p.listed && p.lines.length === 0 && p.links.length === 0 && p.raised.length === 0)!;
     world.veryComplex.add(plain);
     expect(() => checkPlants(world)).toThrow(new RegExp(`${plain.pronac} planted as "Muito complexo" but its complexidade is 0`));
-  });
-});
-
-describe("atomic writing", () => {
-  it("a run that fails leaves the output folder as it was and no temporary folder behind", () => {
-    const out = join(root, "kept");
-    writeAtomically(out, (tmp) => {
-      writeFileSync(join(tmp, "x.csv"), "old\n");
-      return [{ name: "x.csv", sha256: "", bytes: 4 }];
-    });
-    expect(() =>
-      writeAtomically(out, (tmp) => {
-        writeFileSync(join(tmp, "x.csv"), "half");
-        throw new Error("disk full");
-      }),
-    ).toThrow("disk full");
-    expect(readFileSync(join(out, "x.csv"), "utf8")).toBe("old\n");
-    expect(readdirSync(root).filter((f) => f.includes(".tmp-"))).toEqual([]);
-    expect(existsSync(join(root, "never"))).toBe(false);
   });
 });

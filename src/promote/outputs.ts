@@ -1,7 +1,7 @@
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import type { MetricDefinition } from "../metrics/types.js";
-import { writeFileAtomic } from "./atomic.js";
+import { writeFileAtomic } from "../util/atomic.js";
 import { renderCatalog } from "./catalog.js";
 import { readRecords, recordsDir } from "./record.js";
 

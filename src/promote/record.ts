@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { stringifySorted } from "../jupyter/json.js";
-import { writeFileAtomic } from "./atomic.js";
+import { writeFileAtomic } from "../util/atomic.js";
 import type { Tolerance } from "./compare.js";
 import type { SourceHash } from "./sources.js";
 

@@ -3,7 +3,7 @@ import { join, resolve } from "node:path";
 import { createHash } from "node:crypto";
 import { hashFile } from "../data/index.js";
 import { TABLE_NAMES } from "../data/schema.js";
-import { writeFileAtomic } from "../promote/atomic.js";
+import { writeFileAtomic } from "../util/atomic.js";
 
 /** What the stat index remembers of a file whose sha256 it knows. */
 interface StatEntry {
