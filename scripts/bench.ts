@@ -17,7 +17,8 @@ import { loadavg, tmpdir } from "node:os";
 import { join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
-import { REGISTRY, loadDataDir, scoreAll, writeScore, writeStreamAtomic } from "../src/index.js";
+import { REGISTRY, loadDataDir, scoreAll, writeScore } from "../src/index.js";
+import { writeStreamAtomic } from "../src/util/atomic.js";
 import type { MetricDefinition } from "../src/index.js";
 import { machine, updateBenchmarkSection } from "./benchmarks-file.js";
 

@@ -6,9 +6,10 @@
  */
 import { spawn } from "node:child_process";
 import { join } from "node:path";
-import { SYSTEM_JUPYTER, assertKernelInstalled, jupyterEnv, repoRoot } from "../src/jupyter/index.js";
+import { SYSTEM_JUPYTER, assertKernelInstalled, jupyterEnv } from "../src/jupyter/index.js";
+import { packageRoot } from "../src/util/paths.js";
 
-const root = repoRoot();
+const root = packageRoot();
 assertKernelInstalled(root);
 // Jupyter refuses to run as root unless told; containers often are root.
 const asRoot = process.getuid?.() === 0 ? ["--allow-root"] : [];

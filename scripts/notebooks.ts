@@ -9,7 +9,8 @@
  */
 import { existsSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
-import { checkNotebooks, executeNotebook, NotebookExecutionError, repoRoot, type ExecuteProgress } from "../src/jupyter/index.js";
+import { checkNotebooks, executeNotebook, NotebookExecutionError, type ExecuteProgress } from "../src/jupyter/index.js";
+import { packageRoot } from "../src/util/paths.js";
 
 interface Args {
   names: string[];
@@ -47,7 +48,7 @@ function resolveNotebooks(root: string, names: readonly string[]): string[] {
 }
 
 async function main(): Promise<number> {
-  const root = repoRoot();
+  const root = packageRoot();
   const args = parseArgs(process.argv.slice(2));
   const paths = resolveNotebooks(root, args.names);
   if (paths.length === 0) {

@@ -10,12 +10,14 @@
 import { existsSync, realpathSync, statSync } from "node:fs";
 import { dirname, extname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { parseArgs } from "node:util";
 import type { Writable } from "node:stream";
 import { DataError, loadDataDir, type LoadedData } from "./data/index.js";
-import { PROMOTED_METRICS } from "./metrics/promoted-metrics.js";
+import { PROMOTED_METRICS } from "./metrics/promoted.js";
 import { scoreAll, type ScoreRun } from "./score/index.js";
-import { SCORE_FORMATS, writeScore, writeStreamAtomic, type ScoreFormat } from "./output/index.js";
+import { SCORE_FORMATS, writeScore, type ScoreFormat } from "./output/index.js";
+import { integerOption, parseCommandLine, UsageError } from "./util/args.js";
+import { writeStreamAtomic } from "./util/atomic.js";
+import { packageVersion } from "./util/paths.js";
 
 /** Where the CLI reads and writes; `main` takes it so tests can run it in-process. */
 export interface CliIo {
@@ -31,7 +33,8 @@ Commands:
   score   score every project of a data directory (JSON or CSV)
   serve   start the service and page for analysts
 
-Run 'salic-ml <command> --help' for a command's options.
+Run 'salic-ml <command> --help' for a command's options,
+'salic-ml --version' for the version.
 `;
 
 const SCORE_USAGE = `Usage: salic-ml score --data DIR [--pronac P] [--out FILE] [--format json|csv]
@@ -63,16 +66,6 @@ Options:
   -h, --help       show this help
 `;
 
-/** A bad command line: reported with the usage hint, exit code 2. */
-class UsageError extends Error {
-  constructor(
-    message: string,
-    readonly command?: string,
-  ) {
-    super(message);
-  }
-}
-
 /** An expected failure whose message says it all: exit code 1, no stack trace. */
 class Failure extends Error {}
 
@@ -87,6 +80,10 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     if (command === "serve") return await serve(rest, io);
     if (command === "-h" || command === "--help" || command === "help") {
       io.stdout.write(USAGE);
+      return 0;
+    }
+    if (command === "-v" || command === "--version") {
+      io.stdout.write(`${packageVersion()}\n`);
       return 0;
     }
     throw new UsageError(command === undefined ? "missing command" : `unknown command "${command}"`);
@@ -110,8 +107,8 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
 }
 
 async function score(args: readonly string[], io: CliIo): Promise<number> {
-  const { help, values: options } = parseOptions("score", args, ["data", "pronac", "out", "format"]);
-  if (help) {
+  const { values: options } = parseCommandLine(args, { ...stringOptions("data", "pronac", "out", "format"), help: HELP }, { command: "score" });
+  if (options.help) {
     io.stdout.write(SCORE_USAGE);
     return 0;
   }
@@ -146,16 +143,13 @@ async function score(args: readonly string[], io: CliIo): Promise<number> {
 }
 
 async function serve(args: readonly string[], io: CliIo): Promise<number> {
-  const { help, values: options } = parseOptions("serve", args, ["data", "port", "host"]);
-  if (help) {
+  const { values: options } = parseCommandLine(args, { ...stringOptions("data", "port", "host"), help: HELP }, { command: "serve" });
+  if (options.help) {
     io.stdout.write(SERVE_USAGE);
     return 0;
   }
   const dataDir = existingDirectory("serve", "--data", resolve(io.cwd, options.data ?? "data-samples"));
-  const port = options.port === undefined ? 3000 : Number(options.port);
-  if (!/^\d+$/.test(options.port ?? "0") || port > 65535) {
-    throw new UsageError(`--port must be an integer from 0 to 65535, got "${options.port}"`, "serve");
-  }
+  const port = integerOption("port", options.port, 3000, 0, 65535, "serve");
   const host = options.host ?? "127.0.0.1";
   // Loaded on demand: `score` should not pay for the web server's start-up.
   const { startServer } = await import("./serve/index.js");
@@ -183,37 +177,10 @@ export function unavailableNotices(loaded: Pick<LoadedData, "missing">, run: Pic
   return notices;
 }
 
-interface Options {
-  help: boolean;
-  values: Partial<Record<string, string>>;
-}
+const HELP = { type: "boolean", short: "h" } as const;
 
-// parseArgs only tokenises (strict: false); the checks below give messages
-// that name the parameter instead of node's generic ones.
-function parseOptions(command: string, args: readonly string[], names: readonly string[]): Options {
-  const spec = Object.fromEntries(names.map((name) => [name, { type: "string" as const }]));
-  const { tokens } = parseArgs({
-    args: [...args],
-    options: { ...spec, help: { type: "boolean", short: "h" } },
-    strict: false,
-    allowPositionals: true,
-    tokens: true,
-  });
-  const options: Options = { help: false, values: {} };
-  for (const token of tokens) {
-    if (token.kind === "positional") throw new UsageError(`unexpected argument "${token.value}"`, command);
-    if (token.kind === "option-terminator") continue;
-    if (token.name === "help") {
-      if (token.value !== undefined) throw new UsageError(`${token.rawName} takes no value`, command);
-      options.help = true;
-    } else if (names.includes(token.name)) {
-      if (token.value === undefined) throw new UsageError(`${token.rawName} needs a value`, command);
-      options.values[token.name] = token.value;
-    } else {
-      throw new UsageError(`unknown option ${token.rawName}`, command);
-    }
-  }
-  return options;
+function stringOptions<N extends string>(...names: N[]): Record<N, { readonly type: "string" }> {
+  return Object.fromEntries(names.map((name) => [name, { type: "string" }])) as Record<N, { readonly type: "string" }>;
 }
 
 function scoreFormat(format: string | undefined, out: string | undefined): ScoreFormat {

@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
-import { byCodePoint, stringifySorted } from "./json.js";
+import { byCodePoint } from "../util/order.js";
+import { stringifySorted } from "./json.js";
 import { joinLines, sourceText, type Notebook, type NotebookCell, type NotebookOutput } from "./types.js";
 
 /** Kernelspec every committed notebook names (the one scripts/setup.sh installs). */

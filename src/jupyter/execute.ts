@@ -2,7 +2,8 @@ import { spawn } from "node:child_process";
 import { dirname, join, relative, resolve } from "node:path";
 import { createInterface } from "node:readline";
 import { canonicalNotebook, serializeNotebook } from "./canonical.js";
-import { KERNEL_NAME, SYSTEM_PYTHON, assertKernelInstalled, jupyterEnv, repoRoot } from "./env.js";
+import { packageRoot } from "../util/paths.js";
+import { KERNEL_NAME, SYSTEM_PYTHON, assertKernelInstalled, jupyterEnv } from "./env.js";
 import { INJECTED_TAG, injectParameters } from "./parameters.js";
 import { cellTags, firstLine, readNotebook, type Notebook } from "./types.js";
 
@@ -83,7 +84,7 @@ interface DriverEvent {
  */
 export async function executeNotebook(path: string, options: ExecuteOptions = {}): Promise<ExecutedNotebook> {
   const started = Date.now();
-  const root = repoRoot();
+  const root = packageRoot();
   assertKernelInstalled(root);
   const name = displayPath(root, path);
   const original = readNotebook(path);

@@ -1,7 +1,7 @@
 /** Running notebooks through Jupyter: environment, execution, parameters, canonical files, render check. */
 export { KERNELSPEC, LANGUAGE_INFO, canonicalNotebook, notebookSourceHash, serializeNotebook, splitLines } from "./canonical.js";
 export { NOTEBOOK_SIZE_BUDGET, checkNotebook, checkNotebooks, type RenderProblem } from "./check.js";
-export { KERNEL_NAME, SYSTEM_JUPYTER, SYSTEM_PYTHON, assertKernelInstalled, jupyterEnv, repoRoot } from "./env.js";
+export { KERNEL_NAME, SYSTEM_JUPYTER, SYSTEM_PYTHON, assertKernelInstalled, jupyterEnv } from "./env.js";
 export {
   NotebookExecutionError,
   executeNotebook,

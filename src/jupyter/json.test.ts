@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { byCodePoint, stringifySorted } from "./json.js";
+import { stringifySorted } from "./json.js";
 
 describe("stringifySorted", () => {
   it("writes like Jupyter: sorted keys, one-space indent, empty containers inline", () => {
@@ -12,11 +12,5 @@ describe("stringifySorted", () => {
 
   it("keeps non-ASCII text as is and drops undefined members", () => {
     expect(stringifySorted({ t: "ção", u: undefined })).toBe('{\n "t": "ção"\n}');
-  });
-});
-
-describe("byCodePoint", () => {
-  it("orders by code point like Python, astral characters after the BMP", () => {
-    expect(["\u{1F600}", "\uFFFD", "a"].sort(byCodePoint)).toEqual(["a", "\uFFFD", "\u{1F600}"]);
   });
 });

@@ -1,6 +1,7 @@
 import { execFileSync } from "node:child_process";
 import { join } from "node:path";
-import { SYSTEM_PYTHON, jupyterEnv, repoRoot } from "./env.js";
+import { packageRoot } from "../util/paths.js";
+import { SYSTEM_PYTHON, jupyterEnv } from "./env.js";
 
 /** One nbformat schema violation: where (JSON path) and what. */
 export interface SchemaProblem {
@@ -15,7 +16,7 @@ export interface SchemaProblem {
  */
 export function validateNotebookSchemas(files: readonly string[]): Map<string, SchemaProblem[]> {
   if (files.length === 0) return new Map();
-  const root = repoRoot();
+  const root = packageRoot();
   const out = execFileSync(SYSTEM_PYTHON, [join(root, "src", "jupyter", "validate.py"), ...files], {
     env: jupyterEnv(root),
     encoding: "utf8",

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { comprovantePagamento } from "./comprovante-pagamento.js";
-import { tableFromRows } from "./fixtures.js";
+import { tableFromRows } from "../../test/support/tables.js";
 
 const link = (PRONAC: string, idSegmento: string, idComprovantePagamento: number | null) => ({
   PRONAC,

@@ -1,14 +1,9 @@
 import pl from "nodejs-polars";
-import { segmentGaussianResults } from "./segment-gaussian.js";
-import type { MetricDefinition } from "./types.js";
+import { segmentGaussianResults } from "./lib/segment-gaussian.js";
+import { defineMetric } from "./types.js";
 
 /** comprovante_pagamento (spec §4.2): distinct receipts per project, population std within the segment. */
-export const comprovantePagamento: MetricDefinition = {
-  id: "comprovante_pagamento",
-  weight: 0,
-  tail: "right",
-  description:
-    "Verifica se o projeto apresentou muito mais comprovantes de pagamento do que os projetos do seu segmento cultural.",
+export const comprovantePagamento = defineMetric("comprovante_pagamento", {
   tables: ["planilha_comprovacao"],
   details: [],
   absence: "not_available",
@@ -24,4 +19,4 @@ export const comprovantePagamento: MetricDefinition = {
       minimo: 0,
       stdDetail: false,
     }),
-};
+});

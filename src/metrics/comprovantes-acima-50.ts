@@ -1,7 +1,8 @@
 import pl from "nodejs-polars";
-import { exactMoney, roundMoney } from "./money.js";
-import { frameColumns, requireTable, zeroResult } from "./results.js";
-import type { MetricDefinition, MetricResult } from "./types.js";
+import { exactMoney, roundMoney } from "./lib/money.js";
+import { requireTable, zeroResult } from "./lib/results.js";
+import { frameColumns } from "./lib/frame.js";
+import { defineMetric, type MetricResult } from "./types.js";
 
 /** One receipt link that proved more than 150 % of its line's approved value. */
 export interface ReceiptAbove50 {
@@ -68,12 +69,7 @@ const DETAILS = ["lista_de_comprovantes"] as const;
  * approved. Every PRONAC of the table gets a result (valor 0 and an empty
  * list when none of its links is above).
  */
-export const comprovantesAcima50: MetricDefinition = {
-  id: "comprovantes_acima_50",
-  weight: 2,
-  tail: "right",
-  description:
-    "Conta os comprovantes cujo valor comprovado ultrapassa em mais de 50 % o valor aprovado do item orçamentário.",
+export const comprovantesAcima50 = defineMetric("comprovantes_acima_50", {
   tables: ["planilha_aprovacao_comprovacao"],
   details: DETAILS,
   absence: "zero",
@@ -99,4 +95,4 @@ export const comprovantesAcima50: MetricDefinition = {
     }
     return results;
   },
-};
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { tableFromRows } from "./fixtures.js";
+import { tableFromRows } from "../../test/support/tables.js";
 import { itensComunsEIncomunsPorSegmento } from "./itens-comuns-e-incomuns.js";
 
 const NAMES: Record<number, string> = { 9: "Cachê", 10: "Som", 100: "Palco", 5: "Luz" };

@@ -1,12 +1,13 @@
 import pl from "nodejs-polars";
 import type { SalicTables } from "../data/schema.js";
-import { allItemCounts, commonItems } from "./common-items.js";
-import { numberLists } from "./item-lists.js";
-import { itemNames } from "./item-names.js";
-import { columnValues, frameColumns, requireTable } from "./results.js";
-import { judgeBySegment } from "./segment-gaussian.js";
-import { projectSegments } from "./segment.js";
-import type { MetricDefinition, MetricResult, MetricResults } from "./types.js";
+import { allItemCounts, commonItems } from "./lib/common-items.js";
+import { numberLists } from "./lib/frame.js";
+import { itemNames } from "./lib/mode-by.js";
+import { requireTable } from "./lib/results.js";
+import { columnValues, frameColumns } from "./lib/frame.js";
+import { judgeBySegment } from "./lib/segment-gaussian.js";
+import { projectSegments } from "./lib/mode-by.js";
+import { defineMetric, type MetricResult, type MetricResults } from "./types.js";
 
 const ID = "itens_comuns_e_incomuns_por_segmento";
 
@@ -104,14 +105,9 @@ function buildResults(judged: pl.DataFrame, commonOf: Map<string, number[]>, nam
 }
 
 /** itens_comuns_e_incomuns_por_segmento (spec §4.12): admissibility, budgets made of items unusual in the segment. */
-export const itensComunsEIncomunsPorSegmento: MetricDefinition = {
-  id: ID,
-  weight: 0,
-  tail: "left",
-  description:
-    "Verifica se o orçamento do projeto tem uma proporção de itens comuns no seu segmento cultural muito menor do que a dos outros projetos do segmento.",
+export const itensComunsEIncomunsPorSegmento = defineMetric(ID, {
   tables: ["planilha_orcamentaria"],
   details: ["media", "desvio_padrao", "items_incomuns", "items_comuns_que_o_projeto_nao_possui"],
   absence: "not_available",
   compute: computeItensComuns,
-};
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { tableFromRows } from "./fixtures.js";
+import { tableFromRows } from "../../test/support/tables.js";
 import { itensOrcamentarios } from "./itens-orcamentarios.js";
 
 /** `n` budget lines of a project in a segment. */

@@ -1,14 +1,9 @@
 import pl from "nodejs-polars";
-import { segmentGaussianResults } from "./segment-gaussian.js";
-import type { MetricDefinition } from "./types.js";
+import { segmentGaussianResults } from "./lib/segment-gaussian.js";
+import { defineMetric } from "./types.js";
 
 /** itens_orcamentarios (spec §4.1): budget lines per project, sample std within the segment. */
-export const itensOrcamentarios: MetricDefinition = {
-  id: "itens_orcamentarios",
-  weight: 1,
-  tail: "right",
-  description:
-    "Verifica se o projeto tem muito mais itens orçamentários aprovados do que os projetos do seu segmento cultural.",
+export const itensOrcamentarios = defineMetric("itens_orcamentarios", {
   tables: ["planilha_orcamentaria"],
   details: ["desvio_padrao"],
   absence: "not_available",
@@ -23,4 +18,4 @@ export const itensOrcamentarios: MetricDefinition = {
       minimo: 0,
       stdDetail: true,
     }),
-};
+});

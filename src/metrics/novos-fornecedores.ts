@@ -1,8 +1,9 @@
 import pl from "nodejs-polars";
-import { itemNames } from "./item-names.js";
-import { frameColumns, requireTable } from "./results.js";
-import { projectSegments } from "./segment.js";
-import type { MetricDefinition, MetricResult } from "./types.js";
+import { itemNames } from "./lib/mode-by.js";
+import { requireTable } from "./lib/results.js";
+import { frameColumns } from "./lib/frame.js";
+import { projectSegments } from "./lib/mode-by.js";
+import { defineMetric, type MetricResult } from "./types.js";
 
 /** A new provider of a project and the project's budget lines it was paid for. */
 export interface NewProvider {
@@ -182,12 +183,7 @@ function listNewProviders(rows: pl.DataFrame, pairs: pl.DataFrame): Map<string, 
  * providers is above the mean share of its segment's projects. Averages count
  * projects with at least one provider. The spec gives no expected min/max.
  */
-export const novosFornecedores: MetricDefinition = {
-  id: "novos_fornecedores",
-  weight: 1,
-  tail: "right",
-  description:
-    "Conta os fornecedores do projeto que não aparecem em nenhum outro projeto e compara a sua proporção com a média do segmento.",
+export const novosFornecedores = defineMetric("novos_fornecedores", {
   tables: ["planilha_comprovacao"],
   details: [
     "new_providers_percentage",
@@ -232,4 +228,4 @@ export const novosFornecedores: MetricDefinition = {
     }
     return results;
   },
-};
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { tableFromRows } from "./fixtures.js";
+import { tableFromRows } from "../../test/support/tables.js";
 import { precoItens } from "./preco-itens.js";
 
 const line = (PRONAC: string, idSegmento: string, idPlanilhaItens: number, VlUnitarioAprovado: number, DataProjeto: string) => ({

@@ -1,10 +1,11 @@
 import pl from "nodejs-polars";
 import type { SalicTables } from "../data/schema.js";
-import { gaussianOutlier, gaussianThreshold } from "./gaussian.js";
-import { exactMoney } from "./money.js";
-import { frameColumns, requireTable } from "./results.js";
-import { groupStatisticsLazy } from "./segment-stats.js";
-import type { MetricDefinition, MetricResult, MetricResults } from "./types.js";
+import { gaussianOutlier, gaussianThreshold } from "./lib/gaussian.js";
+import { exactMoney } from "./lib/money.js";
+import { requireTable } from "./lib/results.js";
+import { frameColumns } from "./lib/frame.js";
+import { groupStatisticsLazy } from "./lib/segment-stats.js";
+import { defineMetric, type MetricResult, type MetricResults } from "./types.js";
 
 /** Budget lines dated from this day on give reference prices (spec §4.11). */
 export const REFERENCE_PRICES_SINCE = new Date(Date.UTC(2013, 0, 1));
@@ -65,14 +66,9 @@ export function computePrecoItens(tables: SalicTables): MetricResults {
 }
 
 /** preco_itens (spec §4.11): share of budget lines priced above their segment's reference prices. */
-export const precoItens: MetricDefinition = {
-  id: "preco_itens",
-  weight: 0,
-  tail: "right",
-  description:
-    "Verifica se mais de 10% dos itens orçamentários do projeto têm preço unitário acima do esperado para o mesmo item no seu segmento cultural.",
+export const precoItens = defineMetric("preco_itens", {
   tables: ["planilha_orcamentaria"],
   details: ["percentage"],
   absence: "not_available",
   compute: computePrecoItens,
-};
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { tableFromRows } from "./fixtures.js";
+import { tableFromRows } from "../../test/support/tables.js";
 import { defineProjetosMesmoProponente } from "./projetos-mesmo-proponente.js";
 import type { MetricId, MetricResult, MetricResults } from "./types.js";
 

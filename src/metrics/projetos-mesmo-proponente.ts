@@ -1,11 +1,13 @@
 import pl from "nodejs-polars";
 import type { SalicTables } from "../data/schema.js";
-import { outlierWeights, weightedComplexity } from "./complexity.js";
-import { GAUSSIAN_FACTOR } from "./gaussian.js";
-import { columnValues, requireTable } from "./results.js";
-import type { MetricDefinition, MetricId, MetricResult, MetricResults } from "./types.js";
+import { outlierWeights, weightedComplexity } from "./lib/complexity.js";
+import { GAUSSIAN_FACTOR } from "./lib/gaussian.js";
+import { requireTable } from "./lib/results.js";
+import { columnValues } from "./lib/frame.js";
+import { METRIC_CATALOG, METRIC_IDS } from "./catalog.js";
+import { defineMetric, type MetricDefinition, type MetricId, type MetricResult, type MetricResults } from "./types.js";
 
-const ID = "projetos_mesmo_proponente";
+const ID = "projetos_mesmo_proponente" satisfies MetricId;
 
 /**
  * c(p) of every project of planilha_projetos, in tenths (an integer, so the
@@ -111,20 +113,26 @@ export function computeProjetosMesmoProponente(
 }
 
 /**
- * The projetos_mesmo_proponente definition over the given metric weights
- * (the registry passes the weights of the metrics listed before it; their
- * weighted sum is 20). Its `compute` reads the earlier metrics' outliers.
+ * The projetos_mesmo_proponente definition over the given metric weights.
+ * Its `compute` reads the earlier metrics' outliers.
  */
-export function defineProjetosMesmoProponente(weights: ReadonlyMap<MetricId, number>): MetricDefinition {
-  return {
-    id: ID,
-    weight: 2,
-    tail: "right",
-    description:
-      "Verifica se o projeto é bem mais complexo financeiramente do que os outros projetos submetidos pelo mesmo proponente.",
+export function defineProjetosMesmoProponente(weights: ReadonlyMap<MetricId, number>): MetricDefinition & { readonly id: typeof ID } {
+  return defineMetric(ID, {
     tables: ["planilha_projetos"],
     details: ["projetos_submetidos"],
     absence: "not_available",
     compute: (tables, earlier) => computeProjetosMesmoProponente(tables, earlier, weights),
-  };
+  });
 }
+
+/**
+ * The weights c(p) sums: those of the catalog's metrics listed before this
+ * one (computed first, so their outliers are known; spec §4.10 "the weighted
+ * metrics other than this one", whose weights sum to 20).
+ */
+const EARLIER_WEIGHTS: ReadonlyMap<MetricId, number> = new Map(
+  METRIC_CATALOG.slice(0, METRIC_IDS.indexOf(ID)).map((entry) => [entry.id, entry.weight]),
+);
+
+/** projetos_mesmo_proponente (spec §4.10). */
+export const projetosMesmoProponente = defineProjetosMesmoProponente(EARLIER_WEIGHTS);

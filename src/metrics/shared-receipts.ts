@@ -1,7 +1,8 @@
 import pl from "nodejs-polars";
-import { exactMoney, roundMoney } from "./money.js";
-import { frameColumns, requireTable, zeroResult } from "./results.js";
-import type { MetricDefinition, MetricId, MetricResult } from "./types.js";
+import { exactMoney, roundMoney } from "./lib/money.js";
+import { requireTable, zeroResult } from "./lib/results.js";
+import { frameColumns } from "./lib/frame.js";
+import { defineMetric, type MetricDefinition, type MetricResult } from "./types.js";
 
 /** One budget line paid by a shared receipt, as the detail lists it. */
 export interface SharedReceiptItem {
@@ -103,13 +104,12 @@ export function sharedReceiptsByProject(links: pl.DataFrame, code: PaymentCode):
  * payment code each. Every PRONAC of planilha_comprovacao gets a result
  * (valor 0 and an empty list when it has no shared receipt of the type).
  */
-function sharedReceiptMetric(id: MetricId, weight: number, code: PaymentCode, description: string): MetricDefinition {
+function sharedReceiptMetric<I extends "comprovante_cheque" | "comprovante_transferencia" | "comprovante_saque">(
+  id: I,
+  code: PaymentCode,
+): MetricDefinition & { readonly id: I } {
   const details = ["comprovantes"] as const;
-  return {
-    id,
-    weight,
-    tail: "right",
-    description,
+  return defineMetric(id, {
     tables: ["planilha_comprovacao"],
     details,
     absence: "zero",
@@ -128,29 +128,14 @@ function sharedReceiptMetric(id: MetricId, weight: number, code: PaymentCode, de
       }
       return results;
     },
-  };
+  });
 }
 
 /** Shared receipts paid by cheque (tpFormaDePagamento 1). */
-export const comprovanteCheque: MetricDefinition = sharedReceiptMetric(
-  "comprovante_cheque",
-  1,
-  1,
-  "Conta os comprovantes pagos em cheque que aparecem em mais de uma linha de comprovação, isto é, um mesmo comprovante pagando vários itens.",
-);
+export const comprovanteCheque = sharedReceiptMetric("comprovante_cheque", 1);
 
 /** Shared receipts paid by bank transfer (tpFormaDePagamento 2). */
-export const comprovanteTransferencia: MetricDefinition = sharedReceiptMetric(
-  "comprovante_transferencia",
-  5,
-  2,
-  "Conta os comprovantes pagos por transferência bancária que aparecem em mais de uma linha de comprovação, isto é, um mesmo comprovante pagando vários itens.",
-);
+export const comprovanteTransferencia = sharedReceiptMetric("comprovante_transferencia", 2);
 
 /** Shared receipts paid by cash withdrawal (tpFormaDePagamento 3). */
-export const comprovanteSaque: MetricDefinition = sharedReceiptMetric(
-  "comprovante_saque",
-  5,
-  3,
-  "Conta os comprovantes pagos por saque em dinheiro que aparecem em mais de uma linha de comprovação, isto é, um mesmo comprovante pagando vários itens.",
-);
+export const comprovanteSaque = sharedReceiptMetric("comprovante_saque", 3);

@@ -1,4 +1,7 @@
 import type { SalicTables, TableName } from "../data/schema.js";
+import { catalogEntry, type CatalogEntry, type MetricId } from "./catalog.js";
+
+export type { MetricId } from "./catalog.js";
 
 /**
  * One project's result for one metric (spec §3): the five common fields plus
@@ -26,23 +29,6 @@ export interface MetricResult {
  */
 export type MetricResults = ReadonlyMap<string, MetricResult>;
 
-/** Ids of the metrics of spec §4, in the spec's order. */
-export type MetricId =
-  | "itens_orcamentarios"
-  | "comprovante_pagamento"
-  | "valor_comprovado"
-  | "valor_aprovado"
-  | "valor_captado"
-  | "valor_a_ser_comprovado"
-  | "comprovantes_acima_50"
-  | "comprovante_cheque"
-  | "comprovante_transferencia"
-  | "comprovante_saque"
-  | "novos_fornecedores"
-  | "projetos_mesmo_proponente"
-  | "preco_itens"
-  | "itens_comuns_e_incomuns_por_segmento";
-
 /** What a project absent from `compute`'s results gets. */
 export type Absence =
   /** `valor_valido: false`, `valor: 0`, expected values and details null. */
@@ -54,16 +40,8 @@ export type Absence =
    */
   | "zero";
 
-/** A metric as the registry lists it: what it is, its weight, how to compute it. */
-export interface MetricDefinition {
-  /** The metric's id (spec §4), the key of its results in a project's `metricas`. */
-  readonly id: MetricId;
-  /** Weight in the financial complexity score (spec §5); 0 = shown, not scored. */
-  readonly weight: number;
-  /** Which tail of the segment distribution is suspicious. */
-  readonly tail: "right" | "left";
-  /** One sentence, in Portuguese, of what the metric checks (shown to analysts). */
-  readonly description: string;
+/** How a metric is computed: what the catalog does not say about it. */
+export interface MetricImplementation {
   /** Tables the metric reads; if one is missing the metric is not available for anyone. */
   readonly tables: readonly TableName[];
   /** Names of the detail fields, reported null when the metric is not available. */
@@ -76,4 +54,14 @@ export interface MetricDefinition {
    * metric reads the others' outliers).
    */
   compute(tables: SalicTables, earlier: ReadonlyMap<MetricId, MetricResults>): MetricResults;
+}
+
+/** A metric as the registry lists it: its catalog entry (id, weight, tail, …) and how to compute it. */
+export interface MetricDefinition extends CatalogEntry, MetricImplementation {
+  readonly id: MetricId;
+}
+
+/** The definition of metric `id`: its catalog entry with `implementation`. */
+export function defineMetric<I extends MetricId>(id: I, implementation: MetricImplementation): MetricDefinition & { readonly id: I } {
+  return Object.freeze({ ...catalogEntry(id), ...implementation });
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { tableFromRows } from "./fixtures.js";
+import { tableFromRows } from "../../test/support/tables.js";
 import { valorASerComprovado } from "./valor-a-ser-comprovado.js";
 
 const raised = (Pronac: string, CaptacaoReal: number) => ({ Pronac, Segmento: "11", CaptacaoReal });

@@ -1,8 +1,9 @@
 import pl from "nodejs-polars";
 import type { SalicTables } from "../data/schema.js";
-import { exactMoney, roundMoney } from "./money.js";
-import { frameColumns, requireTable } from "./results.js";
-import type { MetricDefinition, MetricResult, MetricResults } from "./types.js";
+import { exactMoney, roundMoney } from "./lib/money.js";
+import { requireTable } from "./lib/results.js";
+import { frameColumns } from "./lib/frame.js";
+import { defineMetric, type MetricResult, type MetricResults } from "./types.js";
 
 /**
  * valor_a_ser_comprovado (spec §4.6) for every project with raised funds:
@@ -46,14 +47,9 @@ export function computeValorASerComprovado(tables: SalicTables): MetricResults {
 }
 
 /** valor_a_ser_comprovado (spec §4.6): money raised and not yet proven, flagged when not zero. */
-export const valorASerComprovado: MetricDefinition = {
-  id: "valor_a_ser_comprovado",
-  weight: 5,
-  tail: "right",
-  description:
-    "Verifica se a diferença entre o valor captado e o valor comprovado pelo projeto é diferente de zero, ou seja, se há dinheiro captado ainda não comprovado (ou comprovado a mais).",
+export const valorASerComprovado = defineMetric("valor_a_ser_comprovado", {
   tables: ["planilha_captacao", "planilha_comprovacao"],
   details: ["valor_captado", "valor_comprovado"],
   absence: "not_available",
   compute: computeValorASerComprovado,
-};
+});

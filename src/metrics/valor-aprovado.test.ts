@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { tableFromRows } from "./fixtures.js";
+import { tableFromRows } from "../../test/support/tables.js";
 import { valorAprovado } from "./valor-aprovado.js";
 
 const line = (PRONAC: string, idSegmento: string, VlTotalAprovado: number) => ({ PRONAC, idSegmento, VlTotalAprovado });

@@ -1,14 +1,9 @@
-import { exactMoney } from "./money.js";
-import { segmentGaussianResults } from "./segment-gaussian.js";
-import type { MetricDefinition } from "./types.js";
+import { exactMoney } from "./lib/money.js";
+import { segmentGaussianResults } from "./lib/segment-gaussian.js";
+import { defineMetric } from "./types.js";
 
 /** valor_aprovado (spec §4.4): exact total approved per project, sample std within the segment. */
-export const valorAprovado: MetricDefinition = {
-  id: "valor_aprovado",
-  weight: 0,
-  tail: "right",
-  description:
-    "Verifica se o valor total aprovado no orçamento do projeto é muito maior do que o dos projetos do seu segmento cultural.",
+export const valorAprovado = defineMetric("valor_aprovado", {
   tables: ["planilha_orcamentaria"],
   details: [],
   absence: "not_available",
@@ -23,4 +18,4 @@ export const valorAprovado: MetricDefinition = {
       minimo: null,
       stdDetail: false,
     }),
-};
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { tableFromRows } from "./fixtures.js";
+import { tableFromRows } from "../../test/support/tables.js";
 import { valorCaptado } from "./valor-captado.js";
 
 const raised = (Pronac: string, Segmento: string, CaptacaoReal: number) => ({ Pronac, Segmento, CaptacaoReal });

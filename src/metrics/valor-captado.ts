@@ -1,14 +1,9 @@
-import { exactMoney } from "./money.js";
-import { segmentGaussianResults } from "./segment-gaussian.js";
-import type { MetricDefinition } from "./types.js";
+import { exactMoney } from "./lib/money.js";
+import { segmentGaussianResults } from "./lib/segment-gaussian.js";
+import { defineMetric } from "./types.js";
 
 /** valor_captado (spec §4.5): exact total raised per project, sample std within the segment. */
-export const valorCaptado: MetricDefinition = {
-  id: "valor_captado",
-  weight: 0,
-  tail: "right",
-  description:
-    "Verifica se o valor total captado pelo projeto junto a patrocinadores é muito maior do que o dos projetos do seu segmento cultural.",
+export const valorCaptado = defineMetric("valor_captado", {
   tables: ["planilha_captacao"],
   details: [],
   absence: "not_available",
@@ -23,4 +18,4 @@ export const valorCaptado: MetricDefinition = {
       minimo: null,
       stdDetail: false,
     }),
-};
+});

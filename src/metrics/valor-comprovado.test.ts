@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { tableFromRows } from "./fixtures.js";
+import { tableFromRows } from "../../test/support/tables.js";
 import { valorComprovado } from "./valor-comprovado.js";
 
 const link = (PRONAC: string, idSegmento: string, vlComprovacao: number | null) => ({ PRONAC, idSegmento, vlComprovacao });

@@ -1,14 +1,9 @@
-import { exactMoney } from "./money.js";
-import { segmentGaussianResults } from "./segment-gaussian.js";
-import type { MetricDefinition } from "./types.js";
+import { exactMoney } from "./lib/money.js";
+import { segmentGaussianResults } from "./lib/segment-gaussian.js";
+import { defineMetric } from "./types.js";
 
 /** valor_comprovado (spec §4.3): exact total proven per project, sample std within the segment. */
-export const valorComprovado: MetricDefinition = {
-  id: "valor_comprovado",
-  weight: 0,
-  tail: "right",
-  description:
-    "Verifica se o valor total comprovado pelo projeto é muito maior do que o dos projetos do seu segmento cultural.",
+export const valorComprovado = defineMetric("valor_comprovado", {
   tables: ["planilha_comprovacao"],
   details: [],
   absence: "not_available",
@@ -23,4 +18,4 @@ export const valorComprovado: MetricDefinition = {
       minimo: null,
       stdDetail: false,
     }),
-};
+});

@@ -16,6 +16,7 @@ import {
 } from "./result.js";
 import { isArqueroTable, isPolarsFrame, type ArqueroLike } from "./rows.js";
 import type pl from "nodejs-polars";
+import { byCodeUnit } from "../util/order.js";
 
 /** Per-project values: PRONAC → field → value. */
 export type PerProject =
@@ -120,7 +121,7 @@ function pronacColumn(columns: readonly string[], fail: (why: string) => Error):
 }
 
 function normalizeProjects(entries: Entries, fail: (why: string) => Error): ResultProjects {
-  entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  entries.sort(([a], [b]) => byCodeUnit(a, b));
   const projects: ResultProjects = {};
   for (const [pronac, fields] of entries) {
     if (Object.prototype.hasOwnProperty.call(projects, pronac)) throw fail(`PRONAC ${JSON.stringify(pronac)} appears twice`);
@@ -151,7 +152,7 @@ function canonicalValue(value: unknown): unknown {
 
 function summary(result: PublishedResult, rows: number): Record<string, string> {
   // Explicit sort: JS objects list integer-like keys ("9", "10") numerically, not as strings.
-  const pronacs = Object.keys(result.projects).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const pronacs = Object.keys(result.projects).sort(byCodeUnit);
   const outliers = pronacs.filter((p) => result.projects[p]!["is_outlier"] === true);
   const hasOutlierField = pronacs.some((p) => "is_outlier" in result.projects[p]!);
   const fields = [...new Set(pronacs.flatMap((p) => Object.keys(result.projects[p]!)))];

@@ -1,4 +1,4 @@
-import { byCodePoint } from "../jupyter/json.js";
+import { byCodePoint } from "../util/order.js";
 
 /** Tolerance a notebook declares for its numbers: |a − b| ≤ abs + rel·|b|. */
 export interface Tolerance {

@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import { sha256Hex } from "../data/hash.js";
+import { byCodeUnit } from "../util/order.js";
 
 /** The repository-relative path and sha256 of one source file. */
 export interface SourceHash {
@@ -28,7 +29,7 @@ export function localDependencies(root: string, file: string): SourceHash[] {
   const start = resolve(root, file);
   visit(start);
   seen.delete(start);
-  return [...seen].map((f) => hashSource(root, f)).sort((a, b) => (a.path < b.path ? -1 : 1));
+  return [...seen].map((f) => hashSource(root, f)).sort((a, b) => byCodeUnit(a.path, b.path));
 }
 
 /** Path (relative to root, POSIX separators) and sha256 of a file. */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { tableFromRows } from "../metrics/fixtures.js";
+import { tableFromRows } from "../../test/support/tables.js";
 import type { MetricDefinition, MetricId, MetricResult, MetricResults } from "../metrics/types.js";
+import { REGISTRY } from "../metrics/registry.js";
 import { scoreAll } from "./score-all.js";
 
 const result = (is_outlier: boolean, extra: Record<string, unknown> = {}): MetricResult => ({
@@ -25,6 +26,9 @@ function fake(
     weight,
     tail: "right",
     description: "teste",
+    title: "teste",
+    unit: "count",
+    module: "",
     tables: ["planilha_projetos"],
     details: ["lista"],
     absence: "not_available",
@@ -148,7 +152,7 @@ describe("scoreAll with the registry", () => {
     // sample std sqrt((1 + 1 + 4)/2) = sqrt(3) → maximum 2 + 1.5·1.7320… = 4.598.
     planilha_orcamentaria: tableFromRows("planilha_orcamentaria", [...lines("1", 1), ...lines("2", 1), ...lines("GHOST", 4)]),
   };
-  const run = scoreAll(tables);
+  const run = scoreAll(tables, REGISTRY);
   const results = (id: MetricId): MetricResults => run.results.get(id)!;
 
   it("counts projects absent from planilha_projetos in segment statistics but reports only projects", () => {

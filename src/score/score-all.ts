@@ -1,12 +1,10 @@
 import pl from "nodejs-polars";
 import type { SalicTables } from "../data/schema.js";
-import { weightedComplexity } from "../metrics/complexity.js";
-import { REGISTRY } from "../metrics/registry.js";
-import { absentResult, notAvailable } from "../metrics/results.js";
+import { byCodeUnit } from "../util/order.js";
+import { ADMISSIBILITY_METRIC } from "../metrics/catalog.js";
+import { weightedComplexity } from "../metrics/lib/complexity.js";
+import { absentResult, notAvailable } from "../metrics/lib/results.js";
 import type { MetricDefinition, MetricId, MetricResult, MetricResults } from "../metrics/types.js";
-
-/** The metric whose outlier makes a project inadmissible (spec §5). */
-const ADMISSIBILITY_METRIC: MetricId = "itens_comuns_e_incomuns_por_segmento";
 
 /** One project's scores and every metric of the run. */
 export interface ProjectScore {
@@ -45,12 +43,13 @@ function projectPronacs(tables: SalicTables): string[] {
     throw new Error("scoreAll: table planilha_projetos is missing; it defines the projects to score");
   }
   const pronacs = projects.select(pl.col("PRONAC")).filter(pl.col("PRONAC").isNotNull()).unique();
-  // Code-unit order, as Python sorts PRONACs (digits only in practice).
-  return (pronacs.getColumn("PRONAC").toArray() as string[]).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  return (pronacs.getColumn("PRONAC").toArray() as string[]).sort(byCodeUnit);
 }
 
 /**
- * Runs `metrics` (default: the registry, in order) over the tables. Each
+ * Runs `metrics`, in order, over the tables: `PROMOTED_METRICS` for what
+ * ships, `REGISTRY` for research on every metric (the choice is the
+ * caller's, so nothing unpromoted is scored by accident). Each
  * metric sees the results of those before it (`earlier`); a metric whose
  * table is missing is not available for every project and listed in
  * `unavailable`. planilha_projetos must be present: it defines the projects.
@@ -60,7 +59,7 @@ function projectPronacs(tables: SalicTables): string[] {
  * Python's round (half to even on the double's exact value, see
  * metrics/rounding.ts); a metric not available counts as not an outlier.
  */
-export function scoreAll(tables: SalicTables, metrics: readonly MetricDefinition[] = REGISTRY): ScoreRun {
+export function scoreAll(tables: SalicTables, metrics: readonly MetricDefinition[]): ScoreRun {
   const pronacs = projectPronacs(tables);
   const results = new Map<MetricId, MetricResults>();
   const unavailable = new Map<MetricId, string>();

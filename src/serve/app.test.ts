@@ -6,7 +6,7 @@ import type { FastifyInstance } from "fastify";
 import { REGISTRY } from "../metrics/registry.js";
 import { buildApp } from "./app.js";
 import { openCachedStore } from "./cache.js";
-import { writeServeFixture } from "./fixture.js";
+import { writeServeFixture } from "../../test/support/serve-fixture.js";
 import type { ProjectStore } from "./store.js";
 
 // Expected values are worked out by hand in fixture.ts.

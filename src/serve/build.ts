@@ -10,6 +10,7 @@ import { foldText } from "./search.js";
 import { buildTrigramIndex } from "./trigrams.js";
 import { ENTRY_FILES, writeListColumns, type EntryMeta, type ListColumns } from "./entry.js";
 import { CACHE_FORMAT } from "./version.js";
+import { byCodeUnit } from "../util/order.js";
 
 /** What a cache entry is built from. */
 export interface BuildInput {
@@ -54,7 +55,7 @@ export function buildEntry(input: BuildInput, outDir: string): EntryMeta {
   );
 
   // Stored in code-unit order: the store finds a PRONAC by binary search.
-  const pronacs = [...run.pronacs].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const pronacs = [...run.pronacs].sort(byCodeUnit);
   const n = pronacs.length;
   const list: ListColumns = {
     pronac: [],

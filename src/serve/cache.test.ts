@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { REGISTRY } from "../metrics/registry.js";
 import { openCachedStore, type CacheOptions } from "./cache.js";
 import { ENTRY_FILES } from "./entry.js";
-import { writeServeFixture } from "./fixture.js";
+import { writeServeFixture } from "../../test/support/serve-fixture.js";
 
 let root: string;
 let options: CacheOptions;

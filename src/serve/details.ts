@@ -1,9 +1,7 @@
+import { ADMISSIBILITY_METRIC } from "../metrics/catalog.js";
 import type { MetricDefinition, MetricResult } from "../metrics/types.js";
 import type { ProjectScore } from "../score/index.js";
 import { maskTaxIds } from "./mask.js";
-
-/** The admissibility indicator's only metric (spec §5); every other metric is financial. */
-export const ADMISSIBILITY_METRIC = "itens_comuns_e_incomuns_por_segmento";
 
 /** One metric of a project as the details endpoint shows it: common fields, then its details under `data`. */
 export interface MetricDetails {

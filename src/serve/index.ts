@@ -10,7 +10,7 @@ export { startServer, type ServerOptions, type RunningServer } from "./server.js
 export { buildApp, type AppOptions } from "./app.js";
 export { openCachedStore, type CacheOptions, type CachedStore } from "./cache.js";
 export { openStore, type ProjectStore, type ProjectRow } from "./store.js";
-export { projectDetails, ADMISSIBILITY_METRIC, type ProjectDetails, type IndicatorDetails, type MetricDetails } from "./details.js";
+export { projectDetails, type ProjectDetails, type IndicatorDetails, type MetricDetails } from "./details.js";
 export { maskTaxId, maskTaxIds, maskTaxIdsInText } from "./mask.js";
 export { PER_PAGE, parseListQuery, checkPronac, type ListQuery, type ApiError } from "./query.js";
 export { ProjectList, apiProject, type ListPage, type ApiProject, type Selection } from "./list.js";

@@ -1,3 +1,5 @@
+import { byCodeUnit } from "../util/order.js";
+
 /** Sort keys of the project list (`order_by`), a leading `-` meaning descending. */
 export const ORDER_KEYS = [
   "complexidade",
@@ -47,14 +49,10 @@ function comparator(columns: SortColumns, field: "complexidade" | "nome" | "pron
     // Names sort by their folded form, so "Água" sits with "agua" whatever the case. (An
     // Intl.Collator gives nicer digits but took ~3 s over 210k names at every cold start.)
     case "nome":
-      return (a, b) => compareStrings(columns.busca[a]!, columns.busca[b]!);
+      return (a, b) => byCodeUnit(columns.busca[a]!, columns.busca[b]!);
     case "pronac":
-      return (a, b) => compareStrings(columns.pronac[a]!, columns.pronac[b]!);
+      return (a, b) => byCodeUnit(columns.pronac[a]!, columns.pronac[b]!);
     case "responsavel":
-      return (a, b) => compareStrings(columns.responsavel[a]!, columns.responsavel[b]!);
+      return (a, b) => byCodeUnit(columns.responsavel[a]!, columns.responsavel[b]!);
   }
-}
-
-function compareStrings(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -1,9 +1,9 @@
 import { join, resolve } from "node:path";
-import { PROMOTED_METRICS } from "../metrics/promoted-metrics.js";
+import { PROMOTED_METRICS } from "../metrics/promoted.js";
 import type { MetricDefinition } from "../metrics/types.js";
 import { buildApp } from "./app.js";
 import { openCachedStore } from "./cache.js";
-import { packageRoot } from "./version.js";
+import { packageRoot } from "../util/paths.js";
 
 /** Options of {@link startServer}. */
 export interface ServerOptions {

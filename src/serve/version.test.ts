@@ -1,7 +1,8 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { CACHE_FORMAT, codeVersion, packageRoot } from "./version.js";
+import { packageRoot } from "../util/paths.js";
+import { CACHE_FORMAT, codeVersion } from "./version.js";
 
 describe("codeVersion", () => {
   it("is the cache format, the package version and a sha256 of the result code", () => {

@@ -2,6 +2,7 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { createHash } from "node:crypto";
+import { packageVersion } from "../util/paths.js";
 
 /**
  * Version of the cache entry layout (files and their encoding). Bump it when
@@ -11,16 +12,8 @@ export const CACHE_FORMAT = 2;
 
 const here = dirname(fileURLToPath(import.meta.url));
 
-/** The folder of salic-ml's package.json, found upwards from this module (src/serve or dist/src/serve). */
-export function packageRoot(): string {
-  for (let dir = here; ; dir = dirname(dir)) {
-    if (existsSync(join(dir, "package.json"))) return dir;
-    if (dirname(dir) === dir) throw new Error(`no package.json above ${here}`);
-  }
-}
-
-/** The folders whose code decides what a cache entry holds: loaders, metrics, score and this service. */
-const RESULT_CODE = ["data", "metrics", "score", "serve"];
+/** The folders whose code decides what a cache entry holds: loaders, metrics, score, this service and the helpers they share. */
+const RESULT_CODE = ["data", "metrics", "score", "serve", "util"];
 
 /**
  * Identifies the code that produced a cache entry: the cache format, the
@@ -39,6 +32,5 @@ export function codeVersion(): string {
       .sort();
     for (const name of files) hash.update(`${folder}/${name}\0`).update(readFileSync(join(dir, name))).update("\0");
   }
-  const version = (JSON.parse(readFileSync(join(packageRoot(), "package.json"), "utf8")) as { version: string }).version;
-  return `${CACHE_FORMAT}:${version}:${hash.digest("hex")}`;
+  return `${CACHE_FORMAT}:${packageVersion()}:${hash.digest("hex")}`;
 }

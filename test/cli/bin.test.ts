@@ -22,6 +22,13 @@ describe("salic-ml as a process", () => {
     expect((JSON.parse(result.stdout) as { projects: unknown[] }).projects.length).toBe(4);
   });
 
+  it("prints the package's version with --version and exits 0", () => {
+    const result = cli(["--version"]);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toBe(`${(JSON.parse(readFileSync(`${repo}/package.json`, "utf8")) as { version: string }).version}\n`);
+    expect(result.stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
+  });
+
   it("exits 2 on a bad argument", () => {
     const result = cli(["score", "--data", ".", "--format", "xml"]);
     expect(result.status).toBe(2);

@@ -1,7 +1,7 @@
 import pl from "nodejs-polars";
 import { describe, expect, it } from "vitest";
-import { tableFromRows } from "./fixtures.js";
-import { projectSegments } from "./segment.js";
+import { tableFromRows } from "../../../test/support/tables.js";
+import { itemNames, projectSegments } from "./mode-by.js";
 
 const rows = (pronac: string, ...segments: (string | null)[]) =>
   segments.map((idSegmento) => ({ PRONAC: pronac, idSegmento }));
@@ -40,5 +40,26 @@ describe("projectSegments", () => {
     ]);
     const df = projectSegments(table, "Pronac", "Segmento");
     expect(df.toRecords()).toEqual([{ pronac: "7", segment: "2A" }]);
+  });
+});
+
+describe("itemNames", () => {
+  it("names each catalogue id by its most frequent Item, ties to the smallest string", () => {
+    const table = tableFromRows("planilha_orcamentaria", [
+      { idPlanilhaItens: 1, Item: "Cachê" },
+      { idPlanilhaItens: 1, Item: "Cache" },
+      { idPlanilhaItens: 1, Item: "Cachê" },
+      { idPlanilhaItens: 2, Item: "Som" },
+      { idPlanilhaItens: 2, Item: "Palco" },
+      { idPlanilhaItens: 3, Item: null },
+      { idPlanilhaItens: 3, Item: null },
+      { idPlanilhaItens: 3, Item: "Luz" },
+      { idPlanilhaItens: null, Item: "Nada" },
+    ]);
+    expect(itemNames(table, "idPlanilhaItens", "Item").sort("id").toRecords()).toEqual([
+      { id: 1, name: "Cachê" },
+      { id: 2, name: "Palco" },
+      { id: 3, name: "Luz" },
+    ]);
   });
 });

@@ -1,6 +1,6 @@
 import pl from "nodejs-polars";
 import { describe, expect, it } from "vitest";
-import { numberLists } from "./item-lists.js";
+import { numberLists } from "./frame.js";
 
 describe("numberLists", () => {
   it("reads a list column as one JS array per row, empty and null lists as []", () => {

@@ -1,6 +1,6 @@
 import pl from "nodejs-polars";
-import type { SalicTables, TableName } from "../data/schema.js";
-import type { MetricDefinition, MetricId, MetricResult } from "./types.js";
+import type { SalicTables, TableName } from "../../data/schema.js";
+import type { MetricDefinition, MetricId, MetricResult } from "../types.js";
 
 /**
  * The result of a project whose input rows do not exist (spec §3):
@@ -47,39 +47,4 @@ export function requireTable(tables: SalicTables, table: TableName, metric: Metr
   const frame = tables[table];
   if (frame === undefined) throw new Error(`${metric}: table ${table} is not loaded`);
   return frame;
-}
-
-const NUMERIC = /^(U?Int(8|16|32|64)|Float(32|64))$/;
-
-/**
- * A column as a JS array: numbers (Int64 as numbers), booleans, strings,
- * null where null. nodejs-polars' `toArray` boxes one value at a time, which
- * costs seconds on a million rows; numeric and boolean columns go through a
- * typed array instead.
- */
-export function columnValues(frame: pl.DataFrame, name: string): unknown[] {
-  const series = frame.getColumn(name);
-  const dtype = String(series.dtype).replace(/^DataType\((.*)\)$/, "$1");
-  const bool = dtype === "Bool";
-  if (!bool && !NUMERIC.test(dtype)) return series.toArray() as unknown[];
-  const typed = frame
-    .select(pl.col(name).cast(pl.Float64).fillNull(0))
-    .getColumn(name)
-    .toTypedArray() as Float64Array;
-  const nulls =
-    series.nullCount() > 0
-      ? (frame.select(pl.col(name).isNull().cast(pl.Float64)).getColumn(name).toTypedArray() as Float64Array)
-      : null;
-  const values = new Array<unknown>(typed.length);
-  for (let i = 0; i < typed.length; i++) {
-    values[i] = nulls !== null && nulls[i] === 1 ? null : bool ? typed[i] === 1 : typed[i];
-  }
-  return values;
-}
-
-/** The columns of a frame as JS arrays keyed by name (see `columnValues`). */
-export function frameColumns(frame: pl.DataFrame): Record<string, unknown[]> {
-  const columns: Record<string, unknown[]> = {};
-  for (const name of frame.columns) columns[name] = columnValues(frame, name);
-  return columns;
 }

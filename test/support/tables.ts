@@ -1,5 +1,5 @@
 import pl from "nodejs-polars";
-import { SCHEMA, type ColumnSpec, type TableName } from "../data/schema.js";
+import { SCHEMA, type ColumnSpec, type TableName } from "../../src/data/schema.js";
 
 /** A cell of a hand-made table: datetimes as ISO strings ("2013-01-01") or Dates. */
 export type FixtureValue = string | number | Date | null;

@@ -1,6 +1,6 @@
 import pl from "nodejs-polars";
 import { exactSum } from "./exact-sum.js";
-import { columnValues } from "./results.js";
+import { columnValues } from "./frame.js";
 
 /** Which standard deviation a metric uses (spec §4 fixes it per metric). */
 export type StdKind = "sample" | "population";

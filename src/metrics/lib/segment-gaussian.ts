@@ -1,11 +1,13 @@
 import pl from "nodejs-polars";
-import type { SalicTables, TableName } from "../data/schema.js";
-import { withGaussianRule, type Tail } from "./gaussian.js";
+import type { SalicTables, TableName } from "../../data/schema.js";
+import type { Tail } from "../catalog.js";
+import { withGaussianRule } from "./gaussian.js";
 import { roundMoney } from "./money.js";
-import { frameColumns, requireTable } from "./results.js";
-import { projectSegments } from "./segment.js";
+import { requireTable } from "./results.js";
+import { frameColumns } from "./frame.js";
+import { projectSegments } from "./mode-by.js";
 import { segmentStatistics, type StdKind } from "./segment-stats.js";
-import type { MetricId, MetricResult, MetricResults } from "./types.js";
+import type { MetricId, MetricResult, MetricResults } from "../types.js";
 
 /**
  * Judges per-project values against their segment (spec §3): joins each

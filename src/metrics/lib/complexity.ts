@@ -1,5 +1,5 @@
 import { roundHalfEven } from "./rounding.js";
-import type { MetricId, MetricResults } from "./types.js";
+import type { MetricId, MetricResults } from "../types.js";
 
 /**
  * The weighted share of outlier metrics on a 0–10 scale, one decimal:

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { tableFromRows } from "./fixtures.js";
+import { tableFromRows } from "./tables.js";
 
 describe("tableFromRows", () => {
   it("types columns as the loaders do", () => {

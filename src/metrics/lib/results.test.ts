@@ -1,8 +1,9 @@
 import pl from "nodejs-polars";
 import { describe, expect, it } from "vitest";
-import { itensOrcamentarios } from "./itens-orcamentarios.js";
-import { absentResult, frameColumns, notAvailable, requireTable, zeroResult } from "./results.js";
-import type { MetricDefinition } from "./types.js";
+import { itensOrcamentarios } from "../itens-orcamentarios.js";
+import { absentResult, notAvailable, requireTable, zeroResult } from "./results.js";
+import { frameColumns } from "./frame.js";
+import type { MetricDefinition } from "../types.js";
 
 describe("result builders", () => {
   it("a not-available result is invalid, 0, not an outlier, with null expectations and details", () => {

@@ -1,10 +1,9 @@
 import pl from "nodejs-polars";
+import type { Tail } from "../catalog.js";
 
 /** How many standard deviations from the mean a value may lie (spec §3). */
 export const GAUSSIAN_FACTOR = 1.5;
 
-/** Which side of the segment distribution is suspicious. */
-export type Tail = "right" | "left";
 
 /**
  * The Gaussian threshold from columns `mean` and `std`: `mean + 1.5·std`

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { outlierWeights, weightedComplexity } from "./complexity.js";
-import type { MetricId, MetricResult, MetricResults } from "./types.js";
+import type { MetricId, MetricResult, MetricResults } from "../types.js";
 
 const result = (is_outlier: boolean): MetricResult => ({
   valor: 1,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { allItemCounts, commonItems } from "./common-items.js";
-import { tableFromRows } from "./fixtures.js";
+import { tableFromRows } from "../../../test/support/tables.js";
 
 describe("commonItems", () => {
   // One budget line per (segment, item) entry, each line its own all_items row (distinct cities).
