@@ -27,10 +27,10 @@
  *
  * @packageDocumentation
  */
-export { DataError, loadDataDir, type LoadedData, type SalicTables } from "./data/index.js";
-export { METRIC_CATALOG, type MetricId } from "./metrics/catalog.js";
-export type { MetricDefinition, MetricResult, MetricResults } from "./metrics/types.js";
+export { DataError, loadDataDir, type DataErrorDetails, type LoadedData, type LoadOptions, type SalicTables, type TableName } from "./data/index.js";
+export { METRIC_CATALOG, type CatalogEntry, type MetricId, type MetricUnit, type Tail } from "./metrics/catalog.js";
+export type { Absence, MetricDefinition, MetricResult, MetricResults } from "./metrics/types.js";
 export { REGISTRY } from "./metrics/registry.js";
 export { PROMOTED_METRICS } from "./metrics/promoted.js";
 export { scoreAll, complexityBand, type ComplexityBand, type ProjectScore, type ScoreRun } from "./score/index.js";
-export { writeScore, type ScoreFormat, type WriteScoreOptions } from "./output/index.js";
+export { writeScore, type ScoreFormat, type ScoreSource, type WriteScoreOptions } from "./output/index.js";

@@ -34,7 +34,7 @@ export interface LoadOptions {
 
 /**
  * Reads a data directory: `<table>.csv` or `<table>.parquet` for each Salic
- * table (see {@link readTable}). A table with neither file is recorded in
+ * table (see `readTable` in `salic-ml/data`). A table with neither file is recorded in
  * `missing`, not an error; other files in the directory are ignored.
  * @param options which tables to read, whether to hash the files (see {@link LoadOptions}).
  * @throws DataError when the directory does not exist, a table has both a

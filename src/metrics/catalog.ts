@@ -38,8 +38,8 @@ export interface CatalogEntry {
   readonly module: string;
 }
 
-/** Every metric of spec §4, in the spec's order. */
-export const METRIC_CATALOG = [
+// The literal list: `as const` keeps each id a literal type, from which `MetricId` derives.
+const ENTRIES = [
   {
     id: "itens_orcamentarios",
     weight: 1,
@@ -177,10 +177,16 @@ export const METRIC_CATALOG = [
 ] as const satisfies readonly CatalogEntry[];
 
 /** Ids of the metrics of spec §4. */
-export type MetricId = (typeof METRIC_CATALOG)[number]["id"];
+export type MetricId = (typeof ENTRIES)[number]["id"];
 
 /** The catalog's entry of one metric, typed by its id. */
-export type CatalogEntryOf<I extends MetricId> = Extract<(typeof METRIC_CATALOG)[number], { id: I }>;
+export type CatalogEntryOf<I extends MetricId> = Extract<(typeof ENTRIES)[number], { id: I }>;
+
+/** Every metric of spec §4, in the spec's order. */
+export const METRIC_CATALOG: readonly (CatalogEntry & {
+  /** The metric's id, one of {@link MetricId}. */
+  readonly id: MetricId;
+})[] = ENTRIES;
 
 /** Every metric id, in the catalog's order. */
 export const METRIC_IDS: readonly MetricId[] = METRIC_CATALOG.map((entry) => entry.id);

@@ -21,8 +21,8 @@ export interface WriteScoreOptions {
  * largest string) never sits in memory whole.
  *
  * JSON is `{"projects":[...]}` with one project per line (see
- * {@link projectToJson}); CSV is a header and one row per project (see
- * {@link projectToCsvRow}), lines ending in LF. Resolves when everything has
+ * `projectToJson`); CSV is a header and one row per project (see
+ * `projectToCsvRow`), lines ending in LF. Resolves when everything has
  * been handed to `out` (and, with `end`, when `out` has finished); rejects on
  * a stream error or when a PRONAC of `pronacs` is not a project of the run.
  */
