@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { MetricDefinition, MetricResult } from "../metrics/types.js";
 import type { ProjectScore } from "../score/index.js";
+import { shareResult } from "../score/shared-result.js";
 import { projectToJson } from "./project-json.js";
 
 const metric = (id: MetricDefinition["id"]): MetricDefinition => ({
@@ -22,8 +23,8 @@ const project = (pronac: string, result: MetricResult): ProjectScore =>
   ({ pronac, complexidade: 0, admissibilidade: 0, metricas: { itens_orcamentarios: result } }) as ProjectScore;
 
 describe("projectToJson", () => {
-  it("writes a frozen result shared by several projects (a run's filler) the same for each, undefined as null", () => {
-    const filler = Object.freeze({
+  it("writes a result shared by several projects (a run's filler) the same for each, undefined as null", () => {
+    const filler = shareResult({
       valor: 0,
       is_outlier: false,
       valor_valido: false,
@@ -36,7 +37,7 @@ describe("projectToJson", () => {
     expect(projectToJson(project("2", filler), metrics)).toBe(`{"pronac":"2","complexidade":0,"admissibilidade":0,${metricas}`);
   });
 
-  it("writes an unfrozen result as it is now, not as it was when last written", () => {
+  it("writes a result that is not shared as it is now, not as it was when last written", () => {
     const result: MetricResult = { valor: 1, is_outlier: false, valor_valido: true, minimo_esperado: 0, maximo_esperado: 2 };
     expect(projectToJson(project("1", result), metrics)).toContain('"valor":1,');
     result.valor = 3;

@@ -1,4 +1,5 @@
 import type { ProjectScore } from "../score/index.js";
+import { isSharedResult } from "../score/shared-result.js";
 import type { MetricDefinition, MetricResult } from "../metrics/types.js";
 
 // A field the metric left undefined is reported as null (spec §3): plain
@@ -14,14 +15,13 @@ function withNulls(result: MetricResult): MetricResult {
   return copy ?? result;
 }
 
-// The text of frozen results (the run's shared fillers for projects without
-// a result: most results at national scale), which cannot change.
-const frozenJson = new WeakMap<MetricResult, string>();
+// The text of shared results (most results at national scale), which cannot change.
+const sharedJson = new WeakMap<MetricResult, string>();
 
 function resultJson(result: MetricResult): string {
-  if (!Object.isFrozen(result)) return JSON.stringify(withNulls(result));
-  let json = frozenJson.get(result);
-  if (json === undefined) frozenJson.set(result, (json = JSON.stringify(withNulls(result))));
+  if (!isSharedResult(result)) return JSON.stringify(withNulls(result));
+  let json = sharedJson.get(result);
+  if (json === undefined) sharedJson.set(result, (json = JSON.stringify(withNulls(result))));
   return json;
 }
 
@@ -33,9 +33,9 @@ function resultJson(result: MetricResult): string {
  * infinities, at any depth, are written as null (as JSON.stringify does).
  *
  * Each result is one JSON.stringify without a replacer (V8's fast path); a
- * frozen result (a run's shared filler for projects without one) is
- * serialised once and its text reused, which at national scale saves about
- * a second: most of the 3 million results are such fillers.
+ * shared result (`isSharedResult`: a run's filler for projects without one)
+ * is serialised once and its text reused, which at national scale saves
+ * about a second: most of the 3 million results are such fillers.
  *
  * @throws Error when the project has no result for one of `metrics` (a run
  *   always fills every metric, so this is a bug upstream, not bad data).

@@ -3,6 +3,7 @@ import { tableFromRows } from "../../test/support/tables.js";
 import type { MetricDefinition, MetricId, MetricResult, MetricResults } from "../metrics/types.js";
 import { REGISTRY } from "../metrics/registry.js";
 import { scoreAll } from "./score-all.js";
+import { isSharedResult } from "./shared-result.js";
 
 const result = (is_outlier: boolean, extra: Record<string, unknown> = {}): MetricResult => ({
   valor: is_outlier ? 1 : 0,
@@ -116,6 +117,8 @@ describe("scoreAll", () => {
     const cheque = run.project("000014")!.metricas.comprovante_cheque;
     expect(Object.isFrozen(cheque)).toBe(true);
     expect(Object.isFrozen(cheque.comprovantes)).toBe(true);
+    expect(isSharedResult(cheque)).toBe(true);
+    expect(isSharedResult(run.results.get("valor_a_ser_comprovado")!.get("NOT-A-PROJECT")!)).toBe(false);
   });
   it("keeps each metric's computed results", () => {
     expect(run.results.get("valor_a_ser_comprovado")?.get("NOT-A-PROJECT")?.is_outlier).toBe(true);

@@ -5,6 +5,7 @@ import { ADMISSIBILITY_METRIC } from "../metrics/catalog.js";
 import { weightedComplexity } from "../metrics/lib/complexity.js";
 import { absentResult, notAvailable } from "../metrics/lib/results.js";
 import type { MetricDefinition, MetricId, MetricResult, MetricResults } from "../metrics/types.js";
+import { shareResult } from "./shared-result.js";
 
 /** One project's scores and every metric of the run. */
 export interface ProjectScore {
@@ -25,7 +26,7 @@ export interface ScoreRun {
   /**
    * A project's scores, built on demand; undefined if not a project. Its
    * metric results are shared (with `results`, and between projects for
-   * absent ones, which are frozen): read-only.
+   * absent ones: see shared-result.ts): read-only.
    */
   project(pronac: string): ProjectScore | undefined;
   /** Each metric's computed results (projects absent here get `absence`). */
@@ -73,13 +74,9 @@ export function scoreAll(tables: SalicTables, metrics: readonly MetricDefinition
     }
   }
   const totalWeight = metrics.reduce((sum, metric) => sum + Math.max(metric.weight, 0), 0);
-  // One result per metric for every project without one (most projects lack
-  // some table's rows): a fresh object per project and metric was a million
-  // short-lived allocations at national scale, for the garbage collector.
-  // Frozen (details too): shared, so nobody may change them, and the JSON
-  // writer caches the text of frozen results.
+  // One shared result per metric for every project without one (most projects lack some table's rows).
   const fillers = metrics.map((metric) =>
-    frozen(unavailable.has(metric.id) ? notAvailable(metric.details) : absentResult(metric)),
+    shareResult(unavailable.has(metric.id) ? notAvailable(metric.details) : absentResult(metric)),
   );
   // Results aligned with `pronacs`, gathered metric by metric: walking each
   // metric's map once is several times faster than a lookup per project and
@@ -112,10 +109,4 @@ export function scoreAll(tables: SalicTables, metrics: readonly MetricDefinition
   }
 
   return { pronacs, project, results, unavailable, metrics };
-}
-
-/** The result with its detail values (empty lists, nulls) frozen, and itself. */
-function frozen(result: MetricResult): Readonly<MetricResult> {
-  for (const value of Object.values(result)) if (typeof value === "object" && value !== null) Object.freeze(value);
-  return Object.freeze(result);
 }

@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, utimesSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { randomBytes } from "node:crypto";
 import type { MetricDefinition } from "../metrics/types.js";
+import { temporarySibling } from "../util/atomic.js";
 import { ENTRY_FILES } from "./entry.js";
 import { cacheKey, forgetStats, hashDataFiles } from "./fingerprint.js";
 import { openStore, type ProjectStore } from "./store.js";
@@ -62,7 +62,7 @@ export async function openCachedStore(options: CacheOptions): Promise<CachedStor
   }
   if (store === undefined) {
     options.log(`salic-ml: scoring ${dataDir} (no cache entry for this data, metrics and code yet)`);
-    const temp = join(options.cacheDir, `.${key}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
+    const temp = temporarySibling(entry);
     mkdirSync(temp);
     try {
       const { buildEntry } = await import("./build.js");
