@@ -1,22 +1,11 @@
 import { describe, expect, it } from "vitest";
+import { testMetric } from "../../test/support/metrics.js";
 import type { MetricDefinition, MetricResult } from "../metrics/types.js";
 import type { ProjectScore } from "../score/index.js";
 import { shareResult } from "../score/shared-result.js";
 import { projectToJson } from "./project-json.js";
 
-const metric = (id: MetricDefinition["id"]): MetricDefinition => ({
-  id,
-  weight: 1,
-  tail: "right",
-  description: "",
-  title: "",
-  unit: "count",
-  module: "",
-  tables: [],
-  details: ["desvio_padrao"],
-  absence: "not_available",
-  compute: () => new Map(),
-});
+const metric = (id: MetricDefinition["id"]): MetricDefinition => testMetric(id, { details: ["desvio_padrao"] });
 const metrics = [metric("itens_orcamentarios")];
 
 const project = (pronac: string, result: MetricResult): ProjectScore =>

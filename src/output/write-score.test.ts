@@ -1,5 +1,6 @@
 import { PassThrough, Writable } from "node:stream";
 import { describe, expect, it } from "vitest";
+import { testMetric } from "../../test/support/metrics.js";
 import type { MetricDefinition, MetricResult } from "../metrics/types.js";
 import type { ProjectScore } from "../score/index.js";
 import type { ScoreSource } from "./source.js";
@@ -7,19 +8,7 @@ import { projectToJson } from "./project-json.js";
 import { writeScore } from "./write-score.js";
 
 // Two metrics of a hand-made run; compute is never called by the writers.
-const metric = (id: MetricDefinition["id"], details: string[]): MetricDefinition => ({
-  id,
-  weight: 1,
-  tail: "right",
-  description: "",
-  title: "",
-  unit: "count",
-  module: "",
-  tables: [],
-  details,
-  absence: "not_available",
-  compute: () => new Map(),
-});
+const metric = (id: MetricDefinition["id"], details: string[]): MetricDefinition => testMetric(id, { details });
 const metrics = [metric("itens_orcamentarios", ["desvio_padrao"]), metric("comprovantes_acima_50", ["lista_de_comprovantes"])];
 
 const result = (fields: Partial<MetricResult> & Record<string, unknown>): MetricResult => ({

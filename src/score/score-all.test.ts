@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { testMetric } from "../../test/support/metrics.js";
 import { tableFromRows } from "../../test/support/tables.js";
 import type { MetricDefinition, MetricId, MetricResult, MetricResults } from "../metrics/types.js";
 import { REGISTRY } from "../metrics/registry.js";
@@ -22,24 +23,18 @@ function fake(
   others: string[] = [],
   options: Partial<MetricDefinition> = {},
 ): MetricDefinition {
-  return {
-    id,
+  return testMetric(id, {
     weight,
-    tail: "right",
     description: "teste",
-    title: "teste",
-    unit: "count",
-    module: "",
     tables: ["planilha_projetos"],
     details: ["lista"],
-    absence: "not_available",
     compute: () =>
       new Map([
         ...outliers.map((p): [string, MetricResult] => [p, result(true, { lista: [p] })]),
         ...others.map((p): [string, MetricResult] => [p, result(false, { lista: [] })]),
       ]),
     ...options,
-  };
+  });
 }
 
 const projetos = tableFromRows(

@@ -1,21 +1,10 @@
 import { describe, expect, it } from "vitest";
+import { testMetric } from "../../test/support/metrics.js";
 import type { MetricDefinition, MetricId } from "../metrics/types.js";
 import type { ProjectScore } from "../score/index.js";
 import { projectDetails } from "./details.js";
 
-const metric = (id: MetricId, details: string[]): MetricDefinition => ({
-  id,
-  weight: 1,
-  tail: "right",
-  description: "teste",
-  title: "teste",
-  unit: "count",
-  module: "",
-  tables: [],
-  details,
-  absence: "not_available",
-  compute: () => new Map(),
-});
+const metric = (id: MetricId, details: string[]): MetricDefinition => testMetric(id, { details, description: "teste" });
 
 const METRICS = [
   metric("itens_orcamentarios", ["desvio_padrao"]),
