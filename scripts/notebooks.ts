@@ -4,13 +4,28 @@
  * .ipynb, or a path) headless through Jupyter with the tslab kernel, two at
  * a time, and writes each back in canonical form once it passes the render
  * check. A notebook that fails is left untouched and reported with its
- * cell, error and stderr (or its render problems); the exit code is then 1. `npm run notebooks` builds first (prenotebooks), since
- * notebooks import the compiled toolkit.
+ * cell, error and stderr (or its render problems); the exit code is then 1
+ * (2 on a bad command line). An unchanged notebook is not rewritten.
+ * `npm run notebooks` builds first (prenotebooks), since notebooks import
+ * the compiled toolkit.
  */
-import { existsSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
-import { basename, dirname, join, resolve } from "node:path";
-import { checkNotebooks, executeNotebook, NotebookExecutionError, type ExecuteProgress } from "../src/jupyter/index.js";
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { basename, join, resolve } from "node:path";
+import {
+  checkNotebooks,
+  DEFAULT_CELL_TIMEOUT_SECONDS,
+  executeNotebook,
+  NotebookExecutionError,
+  type ExecuteProgress,
+  type RenderProblem,
+} from "../src/jupyter/index.js";
+import { integerOption, parseCommandLine, secondsOption, UsageError } from "../src/util/args.js";
+import { temporarySibling, writeFileAtomic } from "../src/util/atomic.js";
+import { byCodeUnit } from "../src/util/order.js";
 import { packageRoot } from "../src/util/paths.js";
+import { runPool } from "../src/util/pool.js";
+
+const USAGE = "usage: npm run notebooks [-- NAME...] [--timeout SECONDS] [--jobs N]";
 
 interface Args {
   names: string[];
@@ -18,26 +33,19 @@ interface Args {
   jobs: number;
 }
 
+/** The command line, checked: a UsageError names what is wrong. */
 function parseArgs(argv: readonly string[]): Args {
-  const args: Args = { names: [], timeout: 600, jobs: 2 };
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i]!;
-    const value = (flag: string) => {
-      const v = Number(argv[++i]);
-      if (!Number.isInteger(v) || v <= 0) throw new Error(`${flag} takes a positive integer, got ${argv[i] ?? "nothing"}`);
-      return v;
-    };
-    if (a === "--timeout") args.timeout = value(a);
-    else if (a === "--jobs") args.jobs = value(a);
-    else if (a.startsWith("--")) throw new Error(`unknown option ${a} (options: --timeout SECONDS, --jobs N)`);
-    else args.names.push(a);
-  }
-  return args;
+  const { values, positionals } = parseCommandLine(argv, { timeout: { type: "string" }, jobs: { type: "string" } }, { positionals: true });
+  return {
+    names: positionals,
+    timeout: secondsOption("timeout", values.timeout, DEFAULT_CELL_TIMEOUT_SECONDS),
+    jobs: integerOption("jobs", values.jobs, 2, 1, 64),
+  };
 }
 
 function resolveNotebooks(root: string, names: readonly string[]): string[] {
   const dir = join(root, "notebooks");
-  const all = existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith(".ipynb")).sort() : [];
+  const all = existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith(".ipynb")).sort(byCodeUnit) : [];
   if (names.length === 0) return all.map((f) => join(dir, f));
   return names.map((name) => {
     for (const candidate of [resolve(name), join(dir, name), join(dir, `${name}.ipynb`)]) {
@@ -49,7 +57,14 @@ function resolveNotebooks(root: string, names: readonly string[]): string[] {
 
 async function main(): Promise<number> {
   const root = packageRoot();
-  const args = parseArgs(process.argv.slice(2));
+  let args: Args;
+  try {
+    args = parseArgs(process.argv.slice(2));
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    console.error(`notebooks: ${error.message}\n${USAGE}`);
+    return 2;
+  }
   const paths = resolveNotebooks(root, args.names);
   if (paths.length === 0) {
     console.log("notebooks: no notebooks in notebooks/");
@@ -57,10 +72,8 @@ async function main(): Promise<number> {
   }
   const total = paths.length;
   const failures: string[] = [];
-  let next = 0;
 
-  const runOne = async (i: number) => {
-    const path = paths[i]!;
+  const runOne = async (path: string, i: number) => {
     const tag = `[${i + 1}/${total}] ${basename(path)}`;
     const progress = (e: ExecuteProgress) => {
       if (e.kind === "kernel_ready") console.log(`${tag} kernel ready (${seconds(e.elapsedMs)})`);
@@ -71,20 +84,14 @@ async function main(): Promise<number> {
       const run = await executeNotebook(path, { cellTimeoutSeconds: args.timeout, onProgress: progress });
       const before = readFileSync(path, "utf8");
       // The executed file replaces the committed one only if it passes the render check (and atomically).
-      const temp = join(dirname(path), `.${basename(path, ".ipynb")}.${process.pid}.tmp.ipynb`);
-      writeFileSync(temp, run.text);
-      try {
-        const problems = checkNotebooks([temp]);
-        if (problems.length > 0) {
-          const lines = problems.map((p) => `${basename(path)}${p.cell !== undefined ? ` cell ${p.cell}` : ""}: ${p.reason}`);
-          failures.push(`${basename(path)}: render check failed (${problems.length} problems)`);
-          console.error(`${tag} ran, but fails the render check (left untouched):\n${lines.join("\n")}`);
-          return;
-        }
-        if (before !== run.text) renameSync(temp, path);
-      } finally {
-        rmSync(temp, { force: true }); // no-op once renamed
+      const problems = renderProblems(path, run.text);
+      if (problems.length > 0) {
+        const lines = problems.map((p) => `${basename(path)}${p.cell !== undefined ? ` cell ${p.cell}` : ""}: ${p.reason}`);
+        failures.push(`${basename(path)}: render check failed (${problems.length} problems)`);
+        console.error(`${tag} ran, but fails the render check (left untouched):\n${lines.join("\n")}`);
+        return;
       }
+      if (before !== run.text) writeFileAtomic(path, run.text);
       console.log(`${tag} ok in ${seconds(run.timings.totalMs)} (kernel ${seconds(run.timings.kernelReadyMs)}), ${before === run.text ? "unchanged" : "written"}`);
     } catch (error) {
       const message = error instanceof NotebookExecutionError ? error.message : String((error as Error).stack ?? error);
@@ -92,13 +99,21 @@ async function main(): Promise<number> {
       console.error(`${tag} FAILED (left untouched)\n${message}`);
     }
   };
-  const worker = async () => {
-    while (next < total) await runOne(next++);
-  };
-  await Promise.all(Array.from({ length: Math.min(args.jobs, total) }, worker));
+  await runPool(paths, args.jobs, runOne);
 
   if (failures.length > 0) console.error(`\nnotebooks: ${failures.length} of ${total} failed:\n${failures.map((f) => `- ${f}`).join("\n")}`);
   return failures.length > 0 ? 1 : 0;
+}
+
+/** The render check of `text` as the file `path` would hold it, run on a temporary sibling (removed after). */
+function renderProblems(path: string, text: string): RenderProblem[] {
+  const temp = temporarySibling(path);
+  try {
+    writeFileSync(temp, text, { flag: "wx" });
+    return checkNotebooks([temp]);
+  } finally {
+    rmSync(temp, { force: true });
+  }
 }
 
 function seconds(ms: number): string {

@@ -5,40 +5,49 @@
  * arguments.
  */
 import { spawnSync } from "node:child_process";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
-import { parseArgs } from "node:util";
+import { join } from "node:path";
+import { DEFAULT_CELL_TIMEOUT_SECONDS } from "../src/jupyter/execute.js";
 import { REGISTRY } from "../src/metrics/registry.js";
+import { catalogPath } from "../src/promote/catalog.js";
 import { checkRecords } from "../src/promote/check.js";
 import { GateError, promote } from "../src/promote/gate.js";
 import { formatStaleness, formatSummary } from "../src/promote/report.js";
+import { integerOption, parseCommandLine, secondsOption, UsageError } from "../src/util/args.js";
+import { packageRoot, repoRelative } from "../src/util/paths.js";
 
-const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+const root = packageRoot();
 const USAGE = "usage: npm run promote [-- --data DIR] [--check | --release-check] [--concurrency N] [--cell-timeout S] [METRIC...]";
 
-async function main(): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      allowPositionals: true,
-      options: {
-        data: { type: "string", default: "data-samples" },
-        check: { type: "boolean", default: false },
-        "release-check": { type: "boolean", default: false },
-        concurrency: { type: "string", default: "2" },
-        "cell-timeout": { type: "string", default: "300" },
-      },
-    });
-  } catch (error) {
-    return usage((error as Error).message);
-  }
-  const { values, positionals } = parsed;
-  if (values.check || values["release-check"]) return check(values["release-check"]);
+const OPTIONS = {
+  data: { type: "string" },
+  check: { type: "boolean" },
+  "release-check": { type: "boolean" },
+  concurrency: { type: "string" },
+  "cell-timeout": { type: "string" },
+} as const;
 
-  const concurrency = Number(values.concurrency);
-  const cellTimeoutSeconds = Number(values["cell-timeout"]);
-  if (!Number.isInteger(concurrency) || concurrency < 1) return usage(`--concurrency must be a positive integer, got "${values.concurrency}"`);
-  if (!(cellTimeoutSeconds > 0)) return usage(`--cell-timeout must be a positive number of seconds, got "${values["cell-timeout"]}"`);
+/** The command line, checked: a UsageError names what is wrong. */
+function parse(args: readonly string[]) {
+  const { values, positionals } = parseCommandLine(args, OPTIONS, { positionals: true });
+  return {
+    data: values.data ?? "data-samples",
+    check: values.check === true,
+    releaseCheck: values["release-check"] === true,
+    concurrency: integerOption("concurrency", values.concurrency, 2, 1, 64),
+    cellTimeoutSeconds: secondsOption("cell-timeout", values["cell-timeout"], DEFAULT_CELL_TIMEOUT_SECONDS),
+    metrics: positionals,
+  };
+}
+
+async function main(): Promise<number> {
+  let args: ReturnType<typeof parse>;
+  try {
+    args = parse(process.argv.slice(2));
+  } catch (error) {
+    if (error instanceof UsageError) return usage(error.message);
+    throw error;
+  }
+  if (args.check || args.releaseCheck) return check(args.releaseCheck);
 
   // Notebooks import the compiled toolkit (dist/): build it from the sources being promoted.
   console.log("promote: building the project");
@@ -51,16 +60,16 @@ async function main(): Promise<number> {
   try {
     const verdicts = await promote({
       root,
-      dataDir: values.data,
-      metrics: positionals.length > 0 ? positionals : undefined,
-      concurrency,
-      cellTimeoutSeconds,
+      dataDir: args.data,
+      metrics: args.metrics.length > 0 ? args.metrics : undefined,
+      concurrency: args.concurrency,
+      cellTimeoutSeconds: args.cellTimeoutSeconds,
       log: (line) => console.log(line),
     });
     console.log(`\n${formatSummary(verdicts)}\n`);
     const refused = verdicts.filter((v) => !v.ok).length;
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
-    console.log(`promote: ${verdicts.length - refused} promoted, ${refused} refused in ${seconds} s; catalog: promoted/README.md`);
+    console.log(`promote: ${verdicts.length - refused} promoted, ${refused} refused in ${seconds} s; catalog: ${repoRelative(root, catalogPath(root))}`);
     return refused === 0 ? 0 : 1;
   } catch (error) {
     if (!(error instanceof GateError)) throw error;

@@ -1,17 +1,23 @@
 import { spawn } from "node:child_process";
-import { dirname, join, relative, resolve } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import { createInterface } from "node:readline";
 import { canonicalNotebook, serializeNotebook } from "./canonical.js";
-import { packageRoot } from "../util/paths.js";
+import { packageRoot, repoRelative } from "../util/paths.js";
 import { KERNEL_NAME, SYSTEM_PYTHON, assertKernelInstalled, jupyterEnv } from "./env.js";
 import { INJECTED_TAG, injectParameters } from "./parameters.js";
 import { cellTags, firstLine, readNotebook, type Notebook } from "./types.js";
+
+/**
+ * The per-cell time limit when none is given: the one default of
+ * `executeNotebook`, the promotion gate, `npm run notebooks` and `npm run promote`.
+ */
+export const DEFAULT_CELL_TIMEOUT_SECONDS = 600;
 
 /** Options of `executeNotebook`. */
 export interface ExecuteOptions {
   /** Values for the `parameters` cell, injected papermill-style in a cell after it. */
   parameters?: Readonly<Record<string, unknown>>;
-  /** Per-cell time limit (default 600 s): a cell still running then is stopped and reported. */
+  /** Per-cell time limit (default DEFAULT_CELL_TIMEOUT_SECONDS): a cell still running then is stopped and reported. */
   cellTimeoutSeconds?: number;
   /** Time allowed for the kernel to start (default 60 s). */
   startupTimeoutSeconds?: number;
@@ -93,7 +99,7 @@ export async function executeNotebook(path: string, options: ExecuteOptions = {}
   // Cells are numbered as in the committed file: the injected cell is not one of them.
   const position = (index: number) => (injectedAt >= 0 && index > injectedAt ? index : index + 1);
   const cells = original.cells.length;
-  const timeout = options.cellTimeoutSeconds ?? 600;
+  const timeout = options.cellTimeoutSeconds ?? DEFAULT_CELL_TIMEOUT_SECONDS;
   const startup = options.startupTimeoutSeconds ?? 60;
   if (!(timeout > 0)) throw new RangeError(`cellTimeoutSeconds must be positive, got ${timeout}`);
 
@@ -200,8 +206,8 @@ function cellLabel(injected: boolean, cell: number, line: string): string {
 }
 
 function displayPath(root: string, path: string): string {
-  const rel = relative(root, resolve(path));
-  return rel.startsWith("..") ? resolve(path) : rel.split("\\").join("/");
+  const rel = repoRelative(root, resolve(path));
+  return rel.startsWith("..") ? resolve(path) : rel;
 }
 
 function stripAnsi(s: string): string {

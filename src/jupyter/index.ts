@@ -3,6 +3,7 @@ export { KERNELSPEC, LANGUAGE_INFO, canonicalNotebook, notebookSourceHash, seria
 export { NOTEBOOK_SIZE_BUDGET, checkNotebook, checkNotebooks, type RenderProblem } from "./check.js";
 export { KERNEL_NAME, SYSTEM_JUPYTER, SYSTEM_PYTHON, assertKernelInstalled, jupyterEnv } from "./env.js";
 export {
+  DEFAULT_CELL_TIMEOUT_SECONDS,
   NotebookExecutionError,
   executeNotebook,
   type ExecuteOptions,

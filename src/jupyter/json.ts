@@ -1,3 +1,5 @@
+import { byCodePoint } from "../util/order.js";
+
 /**
  * JSON as Jupyter writes notebooks (`json.dumps(nb, sort_keys=True,
  * indent=1, ensure_ascii=False)`): keys sorted by code point at every level,
@@ -26,16 +28,4 @@ function write(value: unknown, indent: number, level: number): string | undefine
     if (v !== undefined) entries.push(`${JSON.stringify(key)}: ${v}`);
   }
   return entries.length === 0 ? "{}" : `{${inner}${entries.join(`,${inner}`)}${outer}}`;
-}
-
-/** Orders strings by Unicode code point, as Python's `sorted` does. */
-export function byCodePoint(a: string, b: string): number {
-  if (a === b) return 0;
-  const x = [...a];
-  const y = [...b];
-  for (let i = 0; i < Math.min(x.length, y.length); i++) {
-    const d = x[i]!.codePointAt(0)! - y[i]!.codePointAt(0)!;
-    if (d !== 0) return d;
-  }
-  return x.length - y.length;
 }

@@ -1,12 +1,12 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { hashFile } from "../data/hash.js";
+import { promotionRecordPath } from "../metrics/promoted.js";
 import type { MetricDefinition } from "../metrics/types.js";
-import { notebookHash } from "./build-record.js";
-import { renderCatalog } from "./catalog.js";
-import { PROMOTED_IDS_FILE, renderPromotedIds } from "./outputs.js";
-import { readRecords, recordsDir, type PromotionRecord } from "./record.js";
-import { hashSource, localDependencies } from "./sources.js";
+import { repoRelative } from "../util/paths.js";
+import { catalogPath, renderCatalog } from "./catalog.js";
+import { notebookHash, readRecords, type PromotionRecord } from "./record.js";
+import { catalogModulePath, hashSource, localDependencies } from "./sources.js";
 
 /** One metric whose promotion no longer holds, and what changed. */
 export interface Staleness {
@@ -16,26 +16,27 @@ export interface Staleness {
 
 /**
  * The staleness check (`npm run promote -- --check`): for every registered
- * metric, its record must exist and its notebook, module (with the code it
- * imports) and data must hash as they did when promoted. Nothing is executed.
- * The generated catalog and promoted ids must match the records too.
+ * metric, its record must exist, name the module the catalog names, and its
+ * notebook, module (with the code it imports) and data must hash as they did
+ * when promoted. Nothing is executed.
+ * The generated catalog must match the records too.
  */
 export function checkRecords(root: string, registry: readonly MetricDefinition[]): Staleness[] {
   const records = readRecords(root);
   const stale: Staleness[] = [];
   for (const metric of registry) {
     const record = records.get(metric.id);
-    const changes = record === undefined ? ["no promotion record (promoted/" + metric.id + ".json)"] : recordChanges(root, record);
+    const changes =
+      record === undefined ? [`no promotion record (${repoRelative(root, promotionRecordPath(root, metric.id))})`] : recordChanges(root, record);
+    const module = catalogModulePath(metric);
+    if (record !== undefined && record.module.path !== module) {
+      changes.unshift(`the catalog names ${module} as the module, the record ${record.module.path}`);
+    }
     if (changes.length > 0) stale.push({ metric: metric.id, changes });
   }
-  const generated: [string, string][] = [
-    [join(recordsDir(root), "README.md"), renderCatalog(registry, records)],
-    [join(root, PROMOTED_IDS_FILE), renderPromotedIds(registry.map((m) => m.id).filter((id) => records.has(id)))],
-  ];
-  for (const [path, expected] of generated) {
-    if (!existsSync(path) || readFileSync(path, "utf8") !== expected) {
-      stale.push({ metric: "(generated)", changes: [`${path.slice(root.length + 1)} does not match the records`] });
-    }
+  const catalog = catalogPath(root);
+  if (!existsSync(catalog) || readFileSync(catalog, "utf8") !== renderCatalog(registry, records)) {
+    stale.push({ metric: "(generated)", changes: [`${repoRelative(root, catalog)} does not match the records`] });
   }
   return stale;
 }

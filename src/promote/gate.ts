@@ -1,19 +1,21 @@
-import { readdirSync } from "node:fs";
-import { isAbsolute, join, relative, resolve } from "node:path";
+import { existsSync, readdirSync } from "node:fs";
+import { isAbsolute, join, resolve } from "node:path";
 import { loadDataDir } from "../data/load.js";
-import { executeNotebook, NotebookExecutionError } from "../jupyter/execute.js";
+import { DEFAULT_CELL_TIMEOUT_SECONDS, executeNotebook, NotebookExecutionError } from "../jupyter/execute.js";
 import { readPublishedResults } from "../jupyter/results.js";
 import { REGISTRY } from "../metrics/registry.js";
 import type { MetricDefinition } from "../metrics/types.js";
 import { resultProblems, type PublishedResult } from "../notebook/result.js";
 import { scoreAll } from "../score/score-all.js";
+import { byCodeUnit } from "../util/order.js";
+import { repoRelative } from "../util/paths.js";
+import { runPool } from "../util/pool.js";
 import { agrees, compareResults, type Comparison, type ProjectValues, type Tolerance } from "./compare.js";
 import { manifestProblems } from "./manifest.js";
 import { publishedMetrics, reachedSources, readNotebookSource, type NotebookSource } from "./notebook-source.js";
-import { buildRecord } from "./build-record.js";
-import { writePromotedOutputs } from "./outputs.js";
-import { writeRecord, type PromotionRecord } from "./record.js";
-import { metricModulePath } from "./sources.js";
+import { writeCatalog } from "./catalog.js";
+import { buildRecord, writeRecord, type PromotionRecord } from "./record.js";
+import { catalogModulePath } from "./sources.js";
 
 /** The notebook parameter through which the gate gives a notebook its data directory. */
 export const DATA_DIR_PARAMETER = "dataDir";
@@ -32,7 +34,7 @@ export interface GateOptions {
   registry?: readonly MetricDefinition[];
   /** Notebooks executed at once (default 2: one per core). */
   concurrency?: number;
-  /** Per-cell time limit of a notebook (default 300 s). */
+  /** Per-cell time limit of a notebook (default DEFAULT_CELL_TIMEOUT_SECONDS of src/jupyter/execute.ts). */
   cellTimeoutSeconds?: number;
   /** Where progress lines go (default: nowhere). */
   log?: (line: string) => void;
@@ -109,9 +111,9 @@ export async function promote(options: GateOptions): Promise<Verdict[]> {
       refusal(`${notebooks.length} notebooks publish ${metric.id} (${notebooks.map((n) => n.path).join(", ")}); expected one`);
       continue;
     }
-    const modulePath = metricModulePath(root, metric.id);
-    if (modulePath === undefined) {
-      refusal(`cannot tell which file of src/metrics defines ${metric.id}`, notebook.path);
+    const modulePath = catalogModulePath(metric);
+    if (!existsSync(resolve(root, modulePath))) {
+      refusal(`the catalog names ${modulePath} as the module of ${metric.id}, but ${modulePath} does not exist`, notebook.path);
       continue;
     }
     const via = reachedSources(root, notebook).get(modulePath);
@@ -153,7 +155,7 @@ export async function promote(options: GateOptions): Promise<Verdict[]> {
     writeRecord(root, record);
     verdicts.push({ ...base, ok: true, comparison, tolerance: result.tolerance, record });
   }
-  writePromotedOutputs(root, registry);
+  writeCatalog(root, registry);
   return verdicts.sort((a, b) => order(registry, a.metric) - order(registry, b.metric));
 }
 
@@ -169,7 +171,7 @@ function selectMetrics(registry: readonly MetricDefinition[], ids: readonly stri
 /** Metric id → the notebooks publishing it, read from their sources without executing them. */
 function findPublishers(root: string, notebooksDir: string): Map<string, NotebookSource[]> {
   const publishers = new Map<string, NotebookSource[]>();
-  for (const file of readdirSync(notebooksDir).filter((f) => f.endsWith(".ipynb")).sort()) {
+  for (const file of readdirSync(notebooksDir).filter((f) => f.endsWith(".ipynb")).sort(byCodeUnit)) {
     const source = readNotebookSource(root, join(notebooksDir, file));
     for (const metric of publishedMetrics(source)) publishers.set(metric, [...(publishers.get(metric) ?? []), source]);
   }
@@ -178,8 +180,7 @@ function findPublishers(root: string, notebooksDir: string): Map<string, Noteboo
 
 /** The data directory as the notebook's parameters cell spells it: relative to the notebook's folder. */
 function notebookDataDir(root: string, notebookPath: string, dataDir: string): string {
-  const from = resolve(root, notebookPath, "..");
-  return relative(from, dataDir).split("\\").join("/") || ".";
+  return repoRelative(resolve(root, notebookPath, ".."), dataDir);
 }
 
 type Published = Map<string, PublishedResult> | string;
@@ -193,30 +194,24 @@ async function executeAll(
   log: (line: string) => void,
 ): Promise<Map<string, Published>> {
   const paths = [...new Set(candidates.map((c) => c.notebook.path))];
-  const outcomes = new Map<string, Published>();
-  let next = 0;
-  const worker = async () => {
-    while (next < paths.length) {
-      const index = next++;
-      const path = paths[index]!;
-      const tag = `[${index + 1}/${paths.length}] ${path}`;
-      log(`${tag}: running`);
-      const started = Date.now();
-      try {
-        const executed = await executeNotebook(resolve(root, path), {
-          parameters: { [DATA_DIR_PARAMETER]: notebookDataDir(root, path, dataDir) },
-          cellTimeoutSeconds: options.cellTimeoutSeconds ?? 300,
-        });
-        outcomes.set(path, readResults(path, executed.notebook));
-        log(`${tag}: done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-      } catch (error) {
-        outcomes.set(path, executionFailure(error));
-        log(`${tag}: FAILED after ${((Date.now() - started) / 1000).toFixed(1)} s`);
-      }
+  const outcomes = await runPool(paths, Math.max(1, options.concurrency ?? 2), async (path, index): Promise<Published> => {
+    const tag = `[${index + 1}/${paths.length}] ${path}`;
+    log(`${tag}: running`);
+    const started = Date.now();
+    try {
+      const executed = await executeNotebook(resolve(root, path), {
+        parameters: { [DATA_DIR_PARAMETER]: notebookDataDir(root, path, dataDir) },
+        cellTimeoutSeconds: options.cellTimeoutSeconds ?? DEFAULT_CELL_TIMEOUT_SECONDS,
+      });
+      const results = readResults(path, executed.notebook);
+      log(`${tag}: done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+      return results;
+    } catch (error) {
+      log(`${tag}: FAILED after ${((Date.now() - started) / 1000).toFixed(1)} s`);
+      return executionFailure(error);
     }
-  };
-  await Promise.all(Array.from({ length: Math.max(1, options.concurrency ?? 2) }, worker));
-  return outcomes;
+  });
+  return new Map(paths.map((path, i) => [path, outcomes[i]!]));
 }
 
 function readResults(path: string, notebook: Parameters<typeof readPublishedResults>[0]): Published {
@@ -257,5 +252,5 @@ function order(registry: readonly MetricDefinition[], id: string): number {
 }
 
 function rel(root: string, path: string): string {
-  return isAbsolute(path) ? relative(root, path).split("\\").join("/") || "." : path;
+  return isAbsolute(path) ? repoRelative(root, path) : path;
 }

@@ -1,5 +1,7 @@
-import { readFileSync } from "node:fs";
-import { dirname, relative, resolve } from "node:path";
+import { dirname, resolve } from "node:path";
+import { readNotebook, sourceText } from "../jupyter/types.js";
+import { byCodeUnit } from "../util/order.js";
+import { repoRelative } from "../util/paths.js";
 import { localDependencies } from "./sources.js";
 
 /** The parts of a notebook file the gate reads without executing it. */
@@ -10,15 +12,12 @@ export interface NotebookSource {
   code: string[];
 }
 
-/** Reads a notebook's code cells. */
+/** Reads a notebook's code cells (`readNotebook`: the error names a file that is not an nbformat 4 notebook). */
 export function readNotebookSource(root: string, path: string): NotebookSource {
-  const nb = JSON.parse(readFileSync(resolve(root, path), "utf8")) as {
-    cells?: { cell_type: string; source: string | string[] }[];
-  };
-  const code = (nb.cells ?? [])
-    .filter((c) => c.cell_type === "code")
-    .map((c) => (Array.isArray(c.source) ? c.source.join("") : c.source));
-  return { path: relative(root, resolve(root, path)).split("\\").join("/"), code };
+  const code = readNotebook(resolve(root, path))
+    .cells.filter((c) => c.cell_type === "code")
+    .map(sourceText);
+  return { path: repoRelative(root, path), code };
 }
 
 const PUBLISH = /\bpublish\s*\(\s*["']([A-Za-z0-9_]+)["']/g;
@@ -27,7 +26,7 @@ const PUBLISH = /\bpublish\s*\(\s*["']([A-Za-z0-9_]+)["']/g;
 export function publishedMetrics(source: NotebookSource): string[] {
   const ids = new Set<string>();
   for (const cell of source.code) for (const m of cell.matchAll(PUBLISH)) ids.add(m[1]!);
-  return [...ids].sort();
+  return [...ids].sort(byCodeUnit);
 }
 
 const SPECIFIER = /(?:\bfrom\s+|\brequire\s*\(\s*|\bimport\s*\(\s*|^\s*import\s+)["']([^"']+)["']/gm;
@@ -56,7 +55,7 @@ export function reachedSources(root: string, source: NotebookSource): Map<string
 function projectFile(root: string, from: string, specifier: string): string | undefined {
   if (specifier === "salic-ml") return "src/index.ts";
   if (!specifier.startsWith(".")) return undefined;
-  const path = relative(root, resolve(from, specifier)).split("\\").join("/");
+  const path = repoRelative(root, resolve(from, specifier));
   const source = path.replace(/^dist\//, "").replace(/\.(js|cjs|mjs)$/, ".ts");
   return source.startsWith("src/") ? source : undefined;
 }

@@ -2,7 +2,8 @@ import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { localDependencies, metricModulePath } from "./sources.js";
+import { catalogEntry } from "../metrics/catalog.js";
+import { catalogModulePath, localDependencies } from "./sources.js";
 
 function metricsDir(files: Record<string, string>): string {
   const root = mkdtempSync(join(tmpdir(), "salic-src-"));
@@ -11,26 +12,15 @@ function metricsDir(files: Record<string, string>): string {
   return root;
 }
 
-describe("metricModulePath", () => {
-  const root = metricsDir({
-    "types.ts": 'export type MetricId = "valor_captado" | "valor_a_ser_comprovado";\n',
-    "valor-captado.ts": 'export const valorCaptado = { id: "valor_captado" };\n',
-    "valor-a-ser-comprovado.ts": 'export const v = { id: "valor_a_ser_comprovado", details: ["valor_captado"] };\n',
-    "valor-captado.test.ts": 'it("valor_captado", () => {});\n',
-    "shared.ts": 'const cheque = make("comprovante_cheque", 1);\n',
+describe("catalogModulePath", () => {
+  it("is the file of src/metrics the catalog names, shared by the metrics one module defines", () => {
+    expect(catalogModulePath(catalogEntry("valor_a_ser_comprovado"))).toBe("src/metrics/valor-a-ser-comprovado.ts");
+    expect(catalogModulePath(catalogEntry("comprovante_cheque"))).toBe("src/metrics/shared-receipts.ts");
+    expect(catalogModulePath(catalogEntry("comprovante_saque"))).toBe("src/metrics/shared-receipts.ts");
   });
 
-  it("finds the one file spelling the id, ignoring the lists of all metrics and tests", () => {
-    expect(metricModulePath(root, "valor_a_ser_comprovado")).toBe("src/metrics/valor-a-ser-comprovado.ts");
-    expect(metricModulePath(root, "comprovante_cheque")).toBe("src/metrics/shared.ts");
-  });
-
-  it("prefers the file declaring id: when a detail field shares the metric's name", () => {
-    expect(metricModulePath(root, "valor_captado")).toBe("src/metrics/valor-captado.ts");
-  });
-
-  it("is undefined for an id no module defines", () => {
-    expect(metricModulePath(root, "itens_inventados")).toBeUndefined();
+  it("follows the catalog, not which files spell the id (a detail field may share a metric's name)", () => {
+    expect(catalogModulePath(catalogEntry("valor_captado"))).toBe("src/metrics/valor-captado.ts");
   });
 });
 

@@ -1,7 +1,9 @@
-import { existsSync, readdirSync, readFileSync } from "node:fs";
-import { dirname, join, relative, resolve } from "node:path";
+import { existsSync, readFileSync } from "node:fs";
+import { dirname, resolve } from "node:path";
 import { sha256Hex } from "../data/hash.js";
+import type { CatalogEntry } from "../metrics/catalog.js";
 import { byCodeUnit } from "../util/order.js";
+import { repoRelative } from "../util/paths.js";
 
 /** The repository-relative path and sha256 of one source file. */
 export interface SourceHash {
@@ -35,26 +37,13 @@ export function localDependencies(root: string, file: string): SourceHash[] {
 /** Path (relative to root, POSIX separators) and sha256 of a file. */
 export function hashSource(root: string, file: string): SourceHash {
   const absolute = resolve(root, file);
-  return { path: relative(root, absolute).split("\\").join("/"), sha256: sha256Hex(readFileSync(absolute)) };
+  return { path: repoRelative(root, absolute), sha256: sha256Hex(readFileSync(absolute)) };
 }
 
-/** Files of src/metrics that name every metric id without defining one. */
-const LISTS = new Set(["types.ts", "registry.ts", "index.ts", "promoted.ts"]);
-
 /**
- * The module under src/metrics that defines a metric: the one file, besides
- * the lists of all metrics, that spells the id as a string literal — or, when
- * several do (a detail field may share a metric's name), the one declaring
- * `id: "<metric>"`. No module has to be loaded.
+ * The module that defines a metric, as the catalog names it: the file
+ * `src/metrics/<entry.module>`, repository-relative (what a record hashes).
  */
-export function metricModulePath(root: string, metric: string): string | undefined {
-  const dir = join(root, "src", "metrics");
-  const texts = readdirSync(dir)
-    .filter((f) => f.endsWith(".ts") && !f.endsWith(".test.ts") && !LISTS.has(f))
-    .sort()
-    .map((f) => ({ file: `src/metrics/${f}`, text: readFileSync(join(dir, f), "utf8") }));
-  const spelling = texts.filter(({ text }) => text.includes(`"${metric}"`) || text.includes(`'${metric}'`));
-  const declaring = spelling.filter(({ text }) => new RegExp(`\\bid:\\s*["']${metric}["']`).test(text));
-  const found = spelling.length === 1 ? spelling : declaring;
-  return found.length === 1 ? found[0]!.file : undefined;
+export function catalogModulePath(entry: Pick<CatalogEntry, "module">): string {
+  return `src/metrics/${entry.module}`;
 }

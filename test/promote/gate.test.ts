@@ -4,13 +4,14 @@
  * raises, one that hangs, one whose record goes stale, one that imports its
  * own module. Each runs in a throw-away repository that shares this one's
  * sources, compiled output and node_modules, with a metrics folder of its own
- * (the gate writes src/metrics/promoted.ts).
+ * (a test edits a module after promotion).
  */
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
-import { REGISTRY } from "../../src/metrics/registry.js";
+import { promotedMetrics } from "../../src/metrics/promoted.js";
+import { metricById, REGISTRY } from "../../src/metrics/registry.js";
 import { checkRecords } from "../../src/promote/check.js";
 import { GateError, promote } from "../../src/promote/gate.js";
 
@@ -75,8 +76,9 @@ const gate = (root: string) => promote({ root, metrics: [METRIC], cellTimeoutSec
 
 
 describe("promote gate", () => {
-  it("promotes a notebook that agrees, writing its record, the catalog and the promoted ids", async () => {
+  it("promotes a notebook that agrees, writing its record and the catalog, from which the promoted metrics follow", async () => {
     const root = fixtureRepo([IMPORT_TOOLKIT, countAndPublish(0, "{ abs: 0, rel: 0 }")]);
+    const promotedModule = readFileSync(join(root, "src", "metrics", "promoted.ts"), "utf8");
     const [verdict] = await gate(root);
     expect(verdict?.reason).toBeUndefined();
     expect(verdict?.ok).toBe(true);
@@ -95,7 +97,9 @@ describe("promote gate", () => {
     expect(Object.keys(record.data.files).sort()).toEqual(["planilha_orcamentaria.csv", "planilha_projetos.csv"]);
     expect(record.module.deps.length).toBeGreaterThan(0);
     expect(readFileSync(join(root, "promoted", "README.md"), "utf8")).toContain("| `itens_orcamentarios` | 1 | ✅ promoted | [fixture.ipynb](../notebooks/fixture.ipynb)");
-    expect(readFileSync(join(root, "src", "metrics", "promoted.ts"), "utf8")).toContain('  "itens_orcamentarios",\n];');
+    expect(promotedMetrics(root, REGISTRY).map((m) => m.id)).toEqual(["itens_orcamentarios"]);
+    // The records are the one source of what is promoted: the gate generates no list of ids.
+    expect(readFileSync(join(root, "src", "metrics", "promoted.ts"), "utf8")).toBe(promotedModule);
 
     // Stale: the notebook, a module dependency and the data each change after promotion.
     const fresh = checkRecords(root, REGISTRY).find((s) => s.metric === METRIC);
@@ -173,6 +177,18 @@ describe("promote gate", () => {
     expect(verdicts.find((v) => v.metric === "itens_inventados")).toMatchObject({
       ok: false,
       reason: "notebooks/fixture.ipynb publishes itens_inventados, which has no module in the registry",
+    });
+  }, 120_000);
+
+  it("refuses, without executing it, a metric whose module file the catalog names does not exist", async () => {
+    const root = fixtureRepo([IMPORT_TOOLKIT, countAndPublish(0, "{ abs: 0, rel: 0 }")]);
+    const registry = [{ ...metricById(METRIC)!, module: "itens-inventados.ts" }];
+    const [verdict] = await promote({ root, registry, cellTimeoutSeconds: 20 });
+    expect(verdict).toMatchObject({
+      metric: METRIC,
+      ok: false,
+      notebook: "notebooks/fixture.ipynb",
+      reason: "the catalog names src/metrics/itens-inventados.ts as the module of itens_orcamentarios, but src/metrics/itens-inventados.ts does not exist",
     });
   }, 120_000);
 
