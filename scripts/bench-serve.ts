@@ -1,5 +1,5 @@
 /**
- * `npm run bench:serve [-- --data DIR] [-- --duration S] [-- --connections N] [-- --cold] [-- --skip-build]`:
+ * `npm run bench:serve [-- --data DIR] [--cache DIR] [--duration S] [--connections N] [--cold] [--skip-build]`:
  * measures the service on national-scale data and writes the `## Service load`
  * section of BENCHMARKS.md.
  *
@@ -15,15 +15,28 @@
  *    grows. The machine's 2 cores are shared by the server and the load
  *    generator, as they would be in a test.
  */
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { existsSync, readdirSync, rmSync, statSync } from "node:fs";
+import { spawn, type ChildProcess } from "node:child_process";
+import { existsSync, readdirSync, rmSync } from "node:fs";
 import { loadavg } from "node:os";
-import { join, relative, resolve } from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
-import { parseArgs } from "node:util";
+import { join, resolve } from "node:path";
+import { pathToFileURL } from "node:url";
 import { createRequire } from "node:module";
-import { machine, updateBenchmarkSection } from "./benchmarks-file.js";
+import {
+  BENCHMARKS_FILE,
+  type BenchScript,
+  benchCommandLine,
+  buildForBenchmark,
+  dataSentence,
+  dirBytes,
+  measuredBy,
+  REPO as repo,
+  requireNationalData,
+  runBenchmark,
+  updateBenchmarkSection,
+} from "./benchmarks-file.js";
 import { openStore } from "../src/serve/index.js";
+import { integerOption } from "../src/util/args.js";
+import { repoRelative } from "../src/util/paths.js";
 
 /** The part of autocannon's API used here (the package ships no types). */
 interface AutocannonResult {
@@ -41,7 +54,10 @@ type Autocannon = (options: {
 }) => Promise<AutocannonResult>;
 const autocannon = createRequire(import.meta.url)("autocannon") as Autocannon;
 
-const repo = fileURLToPath(new URL("..", import.meta.url));
+const SCRIPT: BenchScript = {
+  name: "bench:serve",
+  usage: "usage: npm run bench:serve -- [--data DIR] [--cache DIR] [--duration S] [--connections N] [--cold] [--skip-build]",
+};
 const TARGET = { requestsPerSecond: 3000, p99Ms: 20, restartMs: 1000 };
 const MB = 1024 ** 2;
 
@@ -195,13 +211,6 @@ function cacheEntries(cacheDir: string): string[] {
   return existsSync(cacheDir) ? readdirSync(cacheDir).filter((name) => /^[0-9a-f]{64}$/.test(name)) : [];
 }
 
-function dirBytes(dir: string): number {
-  return readdirSync(dir, { recursive: true, encoding: "utf8" }).reduce((sum, name) => {
-    const stat = statSync(join(dir, name));
-    return sum + (stat.isFile() ? stat.size : 0);
-  }, 0);
-}
-
 function section(args: {
   dataDir: string;
   dataBytes: number;
@@ -220,10 +229,10 @@ function section(args: {
   const lines = [
     "## Service load",
     "",
-    `Measured by \`npm run bench:serve\` on ${new Date().toISOString().slice(0, 10)}. Machine: ${machine()}. ` +
+    `${measuredBy("npm run bench:serve")} ` +
       "Server and load generator (autocannon, loopback) share the machine's cores.",
     "",
-    `Data: \`${args.dataDir}\` (\`npm run samples -- --scale national\`), ${mb(args.dataBytes)} of tables, ` +
+    `${dataSentence(args.dataDir, args.dataBytes)}, ` +
       `${args.projects.toLocaleString("en")} projects; cache entry ${mb(args.entryBytes)} (details stay on disk and are read per request).`,
     "",
     "**Start-up** (spawning `node` on the compiled service until its first answer of `/health`; in brackets, inside the process from importing the service to listening):",
@@ -278,34 +287,21 @@ function section(args: {
 
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({
-    options: {
-      data: { type: "string", default: "data-national" },
-      cache: { type: "string", default: join(repo, ".cache", "bench-serve") },
-      duration: { type: "string", default: "60" },
-      connections: { type: "string", default: "10" },
-      cold: { type: "boolean", default: false },
-      "skip-build": { type: "boolean", default: false },
-    },
+  const line = benchCommandLine(SCRIPT, {
+    cache: { type: "string" },
+    duration: { type: "string" },
+    connections: { type: "string" },
+    cold: { type: "boolean" },
+    "skip-build": { type: "boolean" },
   });
-  const dataDir = resolve(values.data);
-  const cacheDir = resolve(values.cache);
-
-  const seconds = Number(values.duration);
-  const connections = Number(values.connections);
-  if (!Number.isInteger(seconds) || seconds < 1) throw new Error(`--duration must be a positive integer (seconds), got "${values.duration}"`);
-  if (!Number.isInteger(connections) || connections < 1) throw new Error(`--connections must be a positive integer, got "${values.connections}"`);
-  if (!existsSync(join(dataDir, "planilha_projetos.csv"))) {
-    throw new Error(`${dataDir} has no planilha_projetos.csv. Generate the national-scale data first:\n  npm run samples -- --scale national`);
-  }
+  if (line === undefined) return;
+  const { values, dataDir } = line;
+  const cacheDir = resolve(values.cache ?? join(repo, ".cache", "bench-serve"));
+  const seconds = integerOption("duration", values.duration, 60, 1, 3600);
+  const connections = integerOption("connections", values.connections, 10, 1, 10_000);
+  requireNationalData(dataDir);
   if (values.cold) rmSync(cacheDir, { recursive: true, force: true });
-  if (!values["skip-build"]) {
-    console.error("bench:serve: building (npm run build) — the server runs from dist/ as `npm start` does");
-    const build = spawnSync("npm", ["run", "build", "--silent"], { cwd: repo, stdio: "inherit" });
-    if (build.status !== 0 && !existsSync(join(repo, "dist", "src", "serve", "index.js"))) {
-      throw new Error("the build failed: no dist/src/serve/index.js to run");
-    }
-  }
+  if (!values["skip-build"]) buildForBenchmark(SCRIPT, "dist/src/serve/index.js", "— the server runs from dist/ as `npm start` does");
 
   console.error(`bench:serve: starting the server over ${dataDir}`);
   const entriesBefore = cacheEntries(cacheDir);
@@ -371,10 +367,10 @@ async function main(): Promise<void> {
   await stopServer(server);
 
   updateBenchmarkSection(
-    resolve("BENCHMARKS.md"),
+    BENCHMARKS_FILE,
     "Service load",
     section({
-      dataDir: relative(process.cwd(), dataDir) || ".",
+      dataDir: repoRelative(repo, dataDir),
       dataBytes: dirBytes(dataDir),
       projects: pronacs.length,
       entryBytes,
@@ -388,7 +384,4 @@ async function main(): Promise<void> {
   console.error("bench:serve: BENCHMARKS.md updated (## Service load)");
 }
 
-main().catch((error: unknown) => {
-  console.error(`bench:serve: ${error instanceof Error ? error.message : String(error)}`);
-  process.exitCode = 1;
-});
+runBenchmark(SCRIPT, main);

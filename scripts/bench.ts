@@ -12,17 +12,29 @@
  *    GNU time for its wall time and max RSS: the figure the target is about.
  */
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
 import { loadavg, tmpdir } from "node:os";
-import { join, relative, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
-import { parseArgs } from "node:util";
+import { join } from "node:path";
 import { REGISTRY, loadDataDir, scoreAll, writeScore } from "../src/index.js";
+import { integerOption } from "../src/util/args.js";
+import { repoRelative } from "../src/util/paths.js";
 import { writeStreamAtomic } from "../src/util/atomic.js";
 import type { MetricDefinition } from "../src/index.js";
-import { machine, updateBenchmarkSection } from "./benchmarks-file.js";
+import {
+  BENCHMARKS_FILE,
+  type BenchScript,
+  benchCommandLine,
+  buildForBenchmark,
+  dataSentence,
+  dirBytes,
+  measuredBy,
+  REPO,
+  requireNationalData,
+  runBenchmark,
+  updateBenchmarkSection,
+} from "./benchmarks-file.js";
 
-const repo = fileURLToPath(new URL("..", import.meta.url));
+const SCRIPT: BenchScript = { name: "bench", usage: "usage: npm run bench -- [--data DIR] [--runs N] [--stages-only]" };
 const GiB = 1024 ** 3;
 const MiB = 1024 ** 2;
 // The issue's target for the whole job on a 2-core, 24 GB machine (4 GB read as 4·10^9 bytes, the stricter reading).
@@ -107,7 +119,7 @@ interface EndToEnd {
 /** Wall and CPU seconds and max RSS (bytes) of the built CLI, from GNU time's report. */
 function endToEnd(dataDir: string, outFile: string): EndToEnd {
   const result = spawnSync("/usr/bin/time", ["-v", process.execPath, "dist/src/cli.js", "score", "--data", dataDir, "--out", outFile], {
-    cwd: repo,
+    cwd: REPO,
     encoding: "utf8",
   });
   if (result.status !== 0) throw new Error(`the CLI failed (exit ${result.status}):\n${result.stderr}`);
@@ -142,10 +154,10 @@ function section(args: {
   const lines = [
     "## Score job",
     "",
-    `Measured by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)}. Machine: ${machine()}. ` +
+    `${measuredBy("npm run bench")} ` +
       `Load average when the bench started: ${args.loadAverage.toFixed(1)} (other work on the machine slows the wall times; CPU times are steadier).`,
     "",
-    `Data: \`${args.dataDir}\` (\`npm run samples -- --scale national\`), ${(args.dataBytes / MiB).toFixed(0)} MiB of tables: ` +
+    `${dataSentence(args.dataDir, args.dataBytes)}: ` +
       Object.entries(args.rows).map(([table, n]) => `${table} ${n.toLocaleString("en")} rows`).join(", ") +
       `; ${args.projects.toLocaleString("en")} projects scored. JSON output: ${(args.outBytes / MiB).toFixed(0)} MiB.`,
     "",
@@ -171,29 +183,20 @@ function section(args: {
 
 
 async function benchMain(): Promise<void> {
-  const { values } = parseArgs({
-    options: {
-      data: { type: "string", default: "data-national" },
-      runs: { type: "string", default: "3" },
-      // Stages only, BENCHMARKS.md untouched: for looking into a slow stage.
-      "stages-only": { type: "boolean", default: false },
-    },
+  const line = benchCommandLine(SCRIPT, {
+    runs: { type: "string" },
+    // Stages only, BENCHMARKS.md untouched: for looking into a slow stage.
+    "stages-only": { type: "boolean" },
   });
-  const dataDir = resolve(values.data);
-  const runs = Number(values.runs);
-  if (!Number.isInteger(runs) || runs < 1) throw new Error(`--runs must be a positive integer, got "${values.runs}"`);
-  if (!existsSync(dataDir)) {
-    console.error(`bench: ${dataDir} not found. Generate the national-scale data first:\n  npm run samples -- --scale national`);
-    process.exitCode = 1;
-    return;
-  }
+  if (line === undefined) return;
+  const { values, dataDir } = line;
+  const runs = integerOption("runs", values.runs, 3, 1, 100);
+  requireNationalData(dataDir);
   const loadAverage = loadavg()[0]!;
-  const dataBytes = readdirSync(dataDir).reduce((sum, f) => sum + statSync(join(dataDir, f)).size, 0);
+  const dataBytes = dirBytes(dataDir);
   const temp = mkdtempSync(join(tmpdir(), "salic-bench-"));
   try {
-    console.error("bench: building (npm run build) for the end-to-end run");
-    const build = spawnSync("npm", ["run", "build", "--silent"], { cwd: repo, stdio: "inherit" });
-    if (build.status !== 0 && !existsSync(join(repo, "dist/src/cli.js"))) throw new Error("the build failed: no dist/src/cli.js to time");
+    buildForBenchmark(SCRIPT, "dist/src/cli.js", "for the end-to-end run");
 
     console.error("bench: in-process stages");
     const measured = await inProcess(dataDir, join(temp, "in-process.json"));
@@ -212,14 +215,11 @@ async function benchMain(): Promise<void> {
       const last = cli.at(-1)!;
       console.error(`  ${fmt(last.seconds)} s wall, ${fmt(last.cpuSeconds)} s CPU, ${gib(last.maxRss)} GiB max RSS`);
     }
-    updateBenchmarkSection(join(repo, "BENCHMARKS.md"), "Score job", section({ dataDir: relative(repo, dataDir) || ".", dataBytes, ...measured, cli, outBytes, loadAverage }));
+    updateBenchmarkSection(BENCHMARKS_FILE, "Score job", section({ dataDir: repoRelative(REPO, dataDir), dataBytes, ...measured, cli, outBytes, loadAverage }));
     console.error("bench: BENCHMARKS.md updated (## Score job)");
   } finally {
     rmSync(temp, { recursive: true, force: true });
   }
 }
 
-benchMain().catch((error: unknown) => {
-  console.error(`bench: ${error instanceof Error ? error.message : String(error)}`);
-  process.exitCode = 1;
-});
+runBenchmark(SCRIPT, benchMain);

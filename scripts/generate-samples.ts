@@ -3,7 +3,7 @@
  * Writes the five Salic tables as CSV, the ground truth of planted anomalies,
  * a README and a sha256 manifest (see scripts/samples/).
  */
-import { parseArgs, runSamples, UsageError } from "./samples/index.js";
+import { parseArgs, runSamples, USAGE, UsageError } from "./samples/index.js";
 
 function main(argv: readonly string[]): number {
   let options;
@@ -11,7 +11,7 @@ function main(argv: readonly string[]): number {
     options = parseArgs(argv);
   } catch (err) {
     if (err instanceof UsageError) {
-      process.stderr.write(`samples: ${err.message}\n`);
+      process.stderr.write(`samples: ${err.message}\n${USAGE}\n`);
       return 2;
     }
     throw err;

@@ -7,7 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SCHEMA, TABLE_NAMES } from "../../src/data/schema.js";
 import { buildWorld, checkPlants } from "./generate.js";
 import type { MetricId, Project } from "./model.js";
-import { complexidade } from "./rules.js";
+import { METRIC_CATALOG } from "../../src/metrics/catalog.js";
+import { complexidade, PROPONENT_WEIGHTS, SCORE_WEIGHTS } from "./rules.js";
 import { runSamples } from "./samples.js";
 
 const root = mkdtempSync(join(tmpdir(), "salic-samples-test-"));
@@ -103,6 +104,11 @@ describe("complexidade (spec §5)", () => {
     expect(complexidade(p, flags("comprovante_transferencia", "comprovante_saque", "valor_a_ser_comprovado"))).toBe(6.8);
     expect(complexidade(p, flags("comprovante_transferencia", "comprovante_saque", "valor_a_ser_comprovado", "comprovantes_acima_50"))).toBe(7.7);
     expect(complexidade(p, flags("projetos_mesmo_proponente", "itens_orcamentarios"))).toBe(1.4);
+  });
+  it("weighs the metrics as the catalog does; the proponent metric sums those listed before it", () => {
+    expect([...SCORE_WEIGHTS]).toEqual(METRIC_CATALOG.filter((e) => e.weight > 0).map((e) => [e.id, e.weight]));
+    expect(PROPONENT_WEIGHTS.has("projetos_mesmo_proponente")).toBe(false);
+    expect([...PROPONENT_WEIGHTS.values()].reduce((a, b) => a + b, 0)).toBe(20);
   });
   it("ignores metrics of weight 0", () => {
     expect(complexidade(p, flags("valor_comprovado", "preco_itens", "itens_comuns_e_incomuns_por_segmento"))).toBe(0);

@@ -1,4 +1,5 @@
 /** Builds a whole synthetic world from options: natural data first, then the plants, then a check. */
+import { byCodeUnit } from "../../src/util/order.js";
 import type { SampleOptions } from "./args.js";
 import { IdSequence, makeLines } from "./lines.js";
 import { METRIC_IDS, type MetricId, type Project, type World } from "./model.js";
@@ -113,7 +114,7 @@ export function groundTruth(world: World): { seed: number; anomalies: Record<Met
   const anomalies = {} as Record<MetricId, string[]>;
   for (const id of METRIC_IDS) {
     const set: ReadonlySet<Project> = world.planted.get(id) ?? new Set();
-    anomalies[id] = [...set].map((p) => p.pronac).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    anomalies[id] = [...set].map((p) => p.pronac).sort(byCodeUnit);
   }
   return { seed: world.seed, anomalies };
 }

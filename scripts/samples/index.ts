@@ -9,4 +9,4 @@ export { profileFor, type Profile } from "./profile.js";
 export { complexidade, flaggedBy, SCORE_WEIGHTS } from "./rules.js";
 export { runSamples, type RunResult } from "./samples.js";
 export { TABLES, type TableWriter } from "./tables.js";
-export { ChunkedFile, writeAtomically, type WrittenFile } from "./write.js";
+export { ChunkedFile, type WrittenFile, writeText } from "./write.js";

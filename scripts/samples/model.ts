@@ -1,4 +1,4 @@
-import type { MetricId } from "../../src/metrics/types.js";
+import type { MetricId } from "../../src/metrics/catalog.js";
 
 /**
  * The in-memory synthetic Salic database: projects with their budget lines,
@@ -145,29 +145,8 @@ export interface Project {
   floatProductIds: boolean;
 }
 
-/** Metric ids of spec §4, in the spec's order (checked against the metric contract's MetricId). */
-export const METRIC_IDS = [
-  "itens_orcamentarios",
-  "comprovante_pagamento",
-  "valor_comprovado",
-  "valor_aprovado",
-  "valor_captado",
-  "valor_a_ser_comprovado",
-  "comprovantes_acima_50",
-  "comprovante_cheque",
-  "comprovante_transferencia",
-  "comprovante_saque",
-  "novos_fornecedores",
-  "projetos_mesmo_proponente",
-  "preco_itens",
-  "itens_comuns_e_incomuns_por_segmento",
-] as const satisfies readonly MetricId[];
-
-// Compile-time guard: a metric added to the contract must be added above too.
-const everyMetricListed: Exclude<MetricId, (typeof METRIC_IDS)[number]> extends never ? true : never = true;
-void everyMetricListed;
-
-export type { MetricId };
+// The metric ids, their order and weights come from the metric catalog (polars-free).
+export { METRIC_IDS, type MetricId } from "../../src/metrics/catalog.js";
 
 /** The whole synthetic database. */
 export interface World {

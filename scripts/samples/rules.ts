@@ -4,6 +4,7 @@
  * planted project once all plants are in. This is not the promoted metric
  * code: it reads the generator's own model, before anything is written.
  */
+import { METRIC_IDS, METRIC_WEIGHTS } from "../../src/metrics/catalog.js";
 import type { Line, MetricId, Project, Segment } from "./model.js";
 
 /** Which std the Gaussian rule uses for a metric (spec §4). */
@@ -296,16 +297,28 @@ export function unusualItemsFlagged(projects: readonly Project[]): Set<Project> 
   return out;
 }
 
-/** Weights of the financial score (spec §4), for the proponent metric. */
-export const WEIGHTS: Readonly<Partial<Record<MetricId, number>>> = {
-  itens_orcamentarios: 1,
-  valor_a_ser_comprovado: 5,
-  comprovantes_acima_50: 2,
-  comprovante_cheque: 1,
-  comprovante_transferencia: 5,
-  comprovante_saque: 5,
-  novos_fornecedores: 1,
-};
+/** Weights of the financial complexity score (spec §5), from the catalog: its weighted metrics, in its order (they sum to 22). */
+export const SCORE_WEIGHTS: ReadonlyMap<MetricId, number> = new Map([...METRIC_WEIGHTS].filter(([, weight]) => weight > 0));
+
+/**
+ * The weights projetos_mesmo_proponente's c(p) sums (spec §4.10): the
+ * weighted metrics listed before it in the catalog (they sum to 20), as the
+ * promoted metric does.
+ */
+export const PROPONENT_WEIGHTS: ReadonlyMap<MetricId, number> = new Map(
+  [...SCORE_WEIGHTS].filter(([id]) => METRIC_IDS.indexOf(id) < METRIC_IDS.indexOf("projetos_mesmo_proponente")),
+);
+
+/** round(10 · Σ weight·is_outlier / Σ weight, 1) over `weights`, from the metrics' flags. */
+function weightedScore(p: Project, weights: ReadonlyMap<MetricId, number>, flags: ReadonlyMap<MetricId, ReadonlySet<Project>>): number {
+  let s = 0;
+  let total = 0;
+  for (const [id, w] of weights) {
+    total += w;
+    if (flags.get(id)?.has(p)) s += w;
+  }
+  return Math.round(((10 * s) / total) * 10) / 10;
+}
 
 /** Every metric's flagged projects in the world, by the rules above (spec §4, in order). */
 export function flaggedBy(projects: readonly Project[]): Map<MetricId, Set<Project>> {
@@ -330,11 +343,7 @@ export function flaggedBy(projects: readonly Project[]): Map<MetricId, Set<Proje
 export function sameProponentFlagged(projects: readonly Project[], flags: ReadonlyMap<MetricId, ReadonlySet<Project>>): Set<Project> {
   const listed = projects.filter((p) => p.listed);
   const c = new Map<Project, number>();
-  for (const p of listed) {
-    let s = 0;
-    for (const [id, w] of Object.entries(WEIGHTS) as Array<[MetricId, number]>) if (flags.get(id)?.has(p)) s += w;
-    c.set(p, Math.round((10 * s) / 20 * 10) / 10);
-  }
+  for (const p of listed) c.set(p, weightedScore(p, PROPONENT_WEIGHTS, flags));
   const byProponent = new Map<string, Project[]>();
   for (const p of listed) {
     const group = byProponent.get(p.proponent);
@@ -353,16 +362,7 @@ export function sameProponentFlagged(projects: readonly Project[], flags: Readon
   return out;
 }
 
-/** Weights of the financial complexity score (spec §4; they sum to 22). */
-export const SCORE_WEIGHTS: Readonly<Partial<Record<MetricId, number>>> = { ...WEIGHTS, projetos_mesmo_proponente: 2 };
-
 /** complexidade of a project (spec §5): round(10 · Σ weight·is_outlier / 22, 1), from the metrics' flags. */
 export function complexidade(p: Project, flags: ReadonlyMap<MetricId, ReadonlySet<Project>>): number {
-  let s = 0;
-  let total = 0;
-  for (const [id, w] of Object.entries(SCORE_WEIGHTS) as Array<[MetricId, number]>) {
-    total += w;
-    if (flags.get(id)?.has(p)) s += w;
-  }
-  return Math.round(((10 * s) / total) * 10) / 10;
+  return weightedScore(p, SCORE_WEIGHTS, flags);
 }

@@ -1,10 +1,12 @@
 /** One run of the generator: build the world and write the tables, ground truth, README and manifest. */
 import { join } from "node:path";
+import { writeFilesAtomic } from "../../src/util/atomic.js";
+import { byCodeUnit } from "../../src/util/order.js";
 import type { SampleOptions } from "./args.js";
 import { buildWorld, groundTruth } from "./generate.js";
 import { readmeText } from "./readme.js";
 import { TABLES } from "./tables.js";
-import { ChunkedFile, type WrittenFile, writeAtomically, writeText } from "./write.js";
+import { ChunkedFile, type WrittenFile, writeText } from "./write.js";
 
 /** What a run wrote. */
 export interface RunResult {
@@ -23,7 +25,7 @@ export function runSamples(options: SampleOptions): RunResult {
   const world = buildWorld(options);
   const truth = groundTruth(world);
   const rows: Record<string, number> = {};
-  const files = writeAtomically(options.out, (dir) => {
+  const files = writeFilesAtomic(options.out, (dir) => {
     const written: WrittenFile[] = [];
     for (const t of TABLES) {
       const name = `${t.table}.csv`;
@@ -38,7 +40,7 @@ export function runSamples(options: SampleOptions): RunResult {
       written.push({ name, ...file.close() });
     }
     written.push(writeText(dir, "ground-truth.json", json(truth)));
-    const hashes = Object.fromEntries(written.map((f) => [f.name, f.sha256]).sort(([a], [b]) => ((a as string) < (b as string) ? -1 : 1)));
+    const hashes = Object.fromEntries(written.map((f) => [f.name, f.sha256] as const).sort(([a], [b]) => byCodeUnit(a, b)));
     const manifest = { seed: options.seed, projects: options.projects, files: hashes };
     written.push(writeText(dir, "README.md", readmeText(options, { rows, segments: world.segments.length, planted: truth.anomalies })));
     written.push(writeText(dir, "manifest.json", json(manifest)));

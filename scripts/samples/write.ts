@@ -1,11 +1,12 @@
 /**
- * Atomic output: every file is written into a temporary folder beside the
- * output folder, hashed while written, and only renamed into place once all
- * of them are complete, so a failed run never leaves half a sample.
+ * The generator's file writers: every file is hashed while written. The run
+ * writes them into the temporary folder of src/util/atomic.ts's
+ * `writeFilesAtomic`, which renames them into place once all are complete,
+ * so a failed run never leaves half a sample.
  */
 import { createHash } from "node:crypto";
-import { closeSync, mkdirSync, mkdtempSync, openSync, renameSync, rmSync, writeSync } from "node:fs";
-import { basename, dirname, join, resolve } from "node:path";
+import { closeSync, openSync, writeSync } from "node:fs";
+import { join } from "node:path";
 
 const BUFFER_BYTES = 8 << 20;
 const STRING_CHARS = 1 << 16;
@@ -66,25 +67,6 @@ export interface WrittenFile {
   readonly name: string;
   readonly sha256: string;
   readonly bytes: number;
-}
-
-/**
- * Runs `produce` with a temporary folder next to `outDir`, then renames each
- * file it reports into `outDir` (created if needed), in the order given. On
- * any error the temporary folder is removed and `outDir` is left untouched.
- */
-export function writeAtomically(outDir: string, produce: (tmpDir: string) => WrittenFile[]): WrittenFile[] {
-  const out = resolve(outDir);
-  mkdirSync(dirname(out), { recursive: true });
-  const tmp = mkdtempSync(join(dirname(out), `.${basename(out)}.tmp-`));
-  try {
-    const files = produce(tmp);
-    mkdirSync(out, { recursive: true });
-    for (const f of files) renameSync(join(tmp, f.name), join(out, f.name));
-    return files;
-  } finally {
-    rmSync(tmp, { recursive: true, force: true });
-  }
 }
 
 /** Writes a small text file whole and returns its record. */
