@@ -6,6 +6,26 @@ import { apiProject, ProjectList } from "./list.js";
 import { checkPronac, isApiError, parseListQuery, type ApiError } from "./query.js";
 import type { ProjectStore } from "./store.js";
 
+/** A metric as `GET /v1/metrics/` describes it (for the page). */
+export interface MetricInfo {
+  id: string;
+  /** What the metric checks, in Portuguese. */
+  descricao: string;
+  /** Its weight in complexidade. */
+  peso: number;
+  /** Which tail of the segment distribution is suspicious. */
+  cauda: "direita" | "esquerda";
+  /** False when a table it needs is missing from the data. */
+  disponivel: boolean;
+  /** Why it is not available, or null. */
+  motivo_indisponivel: string | null;
+}
+
+/** The body of `GET /v1/metrics/`. */
+export interface MetricsBody {
+  metricas: MetricInfo[];
+}
+
 /** Options of {@link buildApp}. */
 export interface AppOptions {
   /** The built web page (dist/web); without it, page routes answer 404 saying how to build it. */
@@ -29,7 +49,7 @@ export function buildApp(store: ProjectStore, options: AppOptions = {}): Fastify
   const log = options.log ?? (() => {});
   const app = Fastify({ logger: false, routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 } });
   const list = new ProjectList(store);
-  const metrics = JSON.stringify({
+  const metricsBody: MetricsBody = {
     metricas: store.meta.metrics.map((metric) => ({
       id: metric.id,
       descricao: metric.description,
@@ -38,7 +58,8 @@ export function buildApp(store: ProjectStore, options: AppOptions = {}): Fastify
       disponivel: !(metric.id in store.meta.unavailable),
       motivo_indisponivel: store.meta.unavailable[metric.id] ?? null,
     })),
-  });
+  };
+  const metrics = JSON.stringify(metricsBody);
 
   app.addHook("onRequest", async (_request, reply) => {
     reply.header("access-control-allow-origin", "*");

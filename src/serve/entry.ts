@@ -2,6 +2,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { PackedText, type TextColumn } from "./packed-text.js";
 import type { TrigramIndex } from "./trigrams.js";
+import type { CatalogEntry } from "../metrics/catalog.js";
 
 /**
  * Layout of one cache entry, a folder named by its cache key:
@@ -26,13 +27,8 @@ export const ENTRY_FILES = {
   trigramLists: "trigrams.bin",
 } as const;
 
-/** A metric as the page describes it. */
-export interface MetricInfo {
-  id: string;
-  weight: number;
-  tail: "right" | "left";
-  description: string;
-}
+/** A metric of the run as the entry keeps it: its catalog facts that the API reports. */
+export type EntryMetric = Pick<CatalogEntry, "weight" | "tail" | "description"> & { id: string };
 
 /** `meta.json` of a cache entry. */
 export interface EntryMeta {
@@ -43,7 +39,7 @@ export interface EntryMeta {
   files: Record<string, string>;
   projects: number;
   /** The metrics of the run, in registry order. */
-  metrics: MetricInfo[];
+  metrics: EntryMetric[];
   /** Metrics that could not be computed (a table is missing) and why. */
   unavailable: Record<string, string>;
   /** How long computing the entry took, in all and by step (loading the tables, scoring, writing the entry). */

@@ -4,13 +4,15 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
+import { METRIC_CATALOG } from "../../src/metrics/catalog.js";
 import { launchChromium } from "../../src/notebook/launch-chromium.js";
 import { startServer, type RunningServer } from "../../src/serve/index.js";
 
 /**
  * The analysts' page in real headless Chromium (Debian's /usr/bin/chromium,
- * driven by playwright-core) against the service over data-samples. Needs
- * dist/web (built here with Vite if missing) and data-samples (`npm run samples`).
+ * driven by playwright-core) against the service over data-samples. The page
+ * is always built here from the current sources (Vite, into a temporary folder
+ * the test owns and serves: never a stale dist/web). Needs data-samples (`npm run samples`).
  * Screenshots go to test-artifacts/ (ignored by git).
  */
 const repo = resolve(import.meta.dirname, "../..");
@@ -19,6 +21,7 @@ let server: RunningServer;
 let browser: Browser;
 let page: Page;
 let cacheDir: string;
+let webDir: string;
 const foreignRequests: string[] = [];
 
 interface ApiRow {
@@ -31,15 +34,16 @@ beforeAll(async () => {
   if (!existsSync(join(repo, "data-samples", "planilha_projetos.csv"))) {
     throw new Error("data-samples/ has no planilha_projetos.csv: run `npm run samples` first");
   }
-  if (!existsSync(join(repo, "dist", "web", "index.html"))) {
-    const built = spawnSync(process.execPath, [join(repo, "node_modules/vite/bin/vite.js"), "build", "--config", "web/vite.config.ts"], {
-      cwd: repo,
-      encoding: "utf8",
-    });
-    if (built.status !== 0) throw new Error(`vite build failed:\n${built.stdout}\n${built.stderr}`);
-  }
+  webDir = mkdtempSync(join(tmpdir(), "salic-e2e-web-"));
+  const built = spawnSync(
+    process.execPath,
+    [join(repo, "node_modules/vite/bin/vite.js"), "build", "--config", "web/vite.config.ts", "--outDir", webDir, "--emptyOutDir", "--logLevel", "warn"],
+    { cwd: repo, encoding: "utf8" },
+  );
+  if (built.status !== 0) throw new Error(`vite build failed:\n${built.stdout}\n${built.stderr}`);
+  if (!existsSync(join(webDir, "index.html"))) throw new Error(`vite build wrote no index.html into ${webDir}`);
   cacheDir = mkdtempSync(join(tmpdir(), "salic-e2e-cache-"));
-  server = await startServer({ dataDir: join(repo, "data-samples"), port: 0, cacheDir, log: () => {} });
+  server = await startServer({ dataDir: join(repo, "data-samples"), port: 0, cacheDir, webDir, log: () => {} });
   browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   page.on("request", (request) => {
@@ -52,6 +56,7 @@ afterAll(async () => {
   await browser?.close();
   await server?.close();
   if (cacheDir !== undefined) rmSync(cacheDir, { recursive: true, force: true });
+  if (webDir !== undefined) rmSync(webDir, { recursive: true, force: true });
 });
 
 async function api<T>(path: string): Promise<T> {
@@ -147,6 +152,7 @@ describe("the analysts' page", () => {
       { "band-muito": "Muito complexo", "band-complexo": "Complexo", "band-normal": "Normal" }[bandOf(top.complexidade)],
     );
 
+    const titles = new Map<string, string>(METRIC_CATALOG.map((entry) => [entry.id, entry.title]));
     const cards = page.locator("[data-testid=metric-card]");
     const ids = Object.values(details.indicadores).flatMap((indicator) => Object.keys(indicator.metricas));
     expect(await cards.count()).toBe(ids.length);
@@ -154,6 +160,7 @@ describe("the analysts' page", () => {
     for (const metric of metrics.metricas) {
       const card = page.locator(`[data-testid=metric-card][data-metric=${metric.id}]`);
       expect(await card.locator(".what").innerText()).toBe(metric.descricao);
+      expect(await card.locator("h3").innerText(), "the card's title is the catalog's").toBe(titles.get(metric.id));
       const result = Object.values(details.indicadores).find((indicator) => metric.id in indicator.metricas)!.metricas[metric.id]!;
       const status = !result.valor_valido ? "Sem dados" : result.is_outlier ? "Fora do esperado" : "Dentro do esperado";
       expect(await card.locator("[data-testid=metric-status]").innerText()).toBe(status);

@@ -1,20 +1,12 @@
 /** Client of the service's API (same origin). */
 
 // The JSON shapes are the service's own types (erased at build time): one definition for both ends.
+import type { MetricInfo, MetricsBody } from "../../src/serve/app.js";
 import type { ProjectDetails } from "../../src/serve/details.js";
 import type { ApiProject, ListPage } from "../../src/serve/list.js";
+export type { MetricInfo } from "../../src/serve/app.js";
 export type { IndicatorDetails as Indicator, MetricDetails, ProjectDetails } from "../../src/serve/details.js";
 export type { ApiProject, ListPage } from "../../src/serve/list.js";
-
-/** A metric as `GET /v1/metrics/` describes it for the page. */
-export interface MetricInfo {
-  id: string;
-  descricao: string;
-  peso: number;
-  cauda: "direita" | "esquerda";
-  disponivel: boolean;
-  motivo_indisponivel: string | null;
-}
 
 /** An error answer of the API: its status and, for bad input, the parameter at fault. */
 export class ApiError extends Error {
@@ -62,6 +54,6 @@ let metricsRequest: Promise<MetricInfo[]> | undefined;
 
 /** What each metric checks (asked once per page load). */
 export function fetchMetrics(): Promise<MetricInfo[]> {
-  metricsRequest ??= getJson<{ metricas: MetricInfo[] }>("/v1/metrics/").then((body) => body.metricas);
+  metricsRequest ??= getJson<MetricsBody>("/v1/metrics/").then((body) => body.metricas);
   return metricsRequest;
 }
