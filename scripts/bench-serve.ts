@@ -33,7 +33,7 @@ import {
   requireNationalData,
   runBenchmark,
   updateBenchmarkSection,
-} from "./benchmarks-file.js";
+} from "./bench-support.js";
 import { openStore } from "../src/serve/index.js";
 import { integerOption } from "../src/util/args.js";
 import { repoRelative } from "../src/util/paths.js";

@@ -32,7 +32,7 @@ import {
   requireNationalData,
   runBenchmark,
   updateBenchmarkSection,
-} from "./benchmarks-file.js";
+} from "./bench-support.js";
 
 const SCRIPT: BenchScript = { name: "bench", usage: "usage: npm run bench -- [--data DIR] [--runs N] [--stages-only]" };
 const GiB = 1024 ** 3;
