@@ -10,7 +10,7 @@ import { cpus, release, totalmem } from "node:os";
 import { join, resolve } from "node:path";
 import { type CommandLine, type OptionSpec, parseCommandLine, UsageError } from "../src/util/args.js";
 import { writeFileAtomic } from "../src/util/atomic.js";
-import { packageRoot } from "../src/util/paths.js";
+import { packageRoot, REPO_FOLDERS } from "../src/util/paths.js";
 
 /** The repository (the package root): where the build, dist/ and BENCHMARKS.md are. */
 export const REPO = packageRoot();
@@ -42,7 +42,7 @@ export function benchCommandLine<S extends OptionSpec>(
     return undefined;
   }
   // `data` is a string option of COMMON_OPTIONS (TypeScript cannot see it through the generic spec).
-  return { values, dataDir: resolve((values.data as string | undefined) ?? "data-national") };
+  return { values, dataDir: resolve((values.data as string | undefined) ?? REPO_FOLDERS.national) };
 }
 
 /** Runs a benchmark's main: a UsageError exits with 2 and the usage, any other error with 1. */

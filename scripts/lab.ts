@@ -7,7 +7,7 @@
 import { spawn } from "node:child_process";
 import { join } from "node:path";
 import { SYSTEM_JUPYTER, assertKernelInstalled, jupyterEnv } from "../src/jupyter/index.js";
-import { packageRoot } from "../src/util/paths.js";
+import { packageRoot, REPO_FOLDERS } from "../src/util/paths.js";
 
 const root = packageRoot();
 assertKernelInstalled(root);
@@ -15,7 +15,7 @@ assertKernelInstalled(root);
 const asRoot = process.getuid?.() === 0 ? ["--allow-root"] : [];
 const child = spawn(
   SYSTEM_JUPYTER,
-  ["notebook", `--notebook-dir=${join(root, "notebooks")}`, "--ip=127.0.0.1", ...asRoot, ...process.argv.slice(2)],
+  ["notebook", `--notebook-dir=${join(root, REPO_FOLDERS.notebooks)}`, "--ip=127.0.0.1", ...asRoot, ...process.argv.slice(2)],
   { cwd: root, env: jupyterEnv(root), stdio: ["inherit", "inherit", "pipe"] },
 );
 

@@ -22,7 +22,7 @@ import {
 import { integerOption, parseCommandLine, secondsOption, UsageError } from "../src/util/args.js";
 import { temporarySibling, writeFileAtomic } from "../src/util/atomic.js";
 import { byCodeUnit } from "../src/util/order.js";
-import { packageRoot } from "../src/util/paths.js";
+import { packageRoot, REPO_FOLDERS } from "../src/util/paths.js";
 import { runPool } from "../src/util/pool.js";
 
 const USAGE = "usage: npm run notebooks [-- NAME...] [--timeout SECONDS] [--jobs N]";
@@ -44,7 +44,7 @@ function parseArgs(argv: readonly string[]): Args {
 }
 
 function resolveNotebooks(root: string, names: readonly string[]): string[] {
-  const dir = join(root, "notebooks");
+  const dir = join(root, REPO_FOLDERS.notebooks);
   const all = existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith(".ipynb")).sort(byCodeUnit) : [];
   if (names.length === 0) return all.map((f) => join(dir, f));
   return names.map((name) => {

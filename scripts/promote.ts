@@ -13,7 +13,7 @@ import { checkRecords } from "../src/promote/check.js";
 import { GateError, promote } from "../src/promote/gate.js";
 import { formatStaleness, formatSummary } from "../src/promote/report.js";
 import { integerOption, parseCommandLine, secondsOption, UsageError } from "../src/util/args.js";
-import { packageRoot, repoRelative } from "../src/util/paths.js";
+import { packageRoot, REPO_FOLDERS, repoRelative } from "../src/util/paths.js";
 
 const root = packageRoot();
 const USAGE = "usage: npm run promote [-- --data DIR] [--check | --release-check] [--concurrency N] [--cell-timeout S] [METRIC...]";
@@ -30,7 +30,7 @@ const OPTIONS = {
 function parse(args: readonly string[]) {
   const { values, positionals } = parseCommandLine(args, OPTIONS, { positionals: true });
   return {
-    data: values.data ?? "data-samples",
+    data: values.data ?? REPO_FOLDERS.samples,
     check: values.check === true,
     releaseCheck: values["release-check"] === true,
     concurrency: integerOption("concurrency", values.concurrency, 2, 1, 64),

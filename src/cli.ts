@@ -17,7 +17,7 @@ import { scoreAll, type ScoreRun } from "./score/index.js";
 import { SCORE_FORMATS, writeScore, type ScoreFormat } from "./output/index.js";
 import { integerOption, parseCommandLine, UsageError } from "./util/args.js";
 import { writeStreamAtomic } from "./util/atomic.js";
-import { packageVersion } from "./util/paths.js";
+import { packageVersion, REPO_FOLDERS } from "./util/paths.js";
 
 /** Where the CLI reads and writes; `main` takes it so tests can run it in-process. */
 export interface CliIo {
@@ -148,13 +148,13 @@ async function serve(args: readonly string[], io: CliIo): Promise<number> {
     io.stdout.write(SERVE_USAGE);
     return 0;
   }
-  const dataDir = existingDirectory("serve", "--data", resolve(io.cwd, options.data ?? "data-samples"));
-  const port = integerOption("port", options.port, 3000, 0, 65535, "serve");
-  const host = options.host ?? "127.0.0.1";
+  const dataDir = existingDirectory("serve", "--data", resolve(io.cwd, options.data ?? REPO_FOLDERS.samples));
+  // Absent options are left to the server's own defaults (port 3000, 127.0.0.1).
+  const port = options.port === undefined ? undefined : integerOption("port", options.port, 0, 0, 65535, "serve");
   // Loaded on demand: `score` should not pay for the web server's start-up.
   const { startServer } = await import("./serve/index.js");
   // startServer reports the address itself once it listens; the open socket keeps the process alive.
-  await startServer({ dataDir, port, host, log: (line) => io.stderr.write(`${line}\n`) });
+  await startServer({ dataDir, port, host: options.host, log: (line) => io.stderr.write(`${line}\n`) });
   return 0;
 }
 

@@ -1,5 +1,6 @@
 /** Command-line options of `npm run samples` and their validation. */
 import { integerOption, parseCommandLine, UsageError } from "../../src/util/args.js";
+import { REPO_FOLDERS } from "../../src/util/paths.js";
 
 export { UsageError };
 
@@ -17,7 +18,7 @@ export interface SampleOptions {
 export const NATIONAL_PROJECTS = 210_000;
 
 /** Defaults: seed 42, 400 projects, written to data-samples/. */
-export const DEFAULTS = { seed: 42, projects: 400, out: "data-samples", nationalOut: "data-national" } as const;
+export const DEFAULTS = { seed: 42, projects: 400, out: REPO_FOLDERS.samples, nationalOut: REPO_FOLDERS.national } as const;
 
 /** One-line usage, printed with argument errors. */
 export const USAGE = "usage: npm run samples -- [--seed N] [--projects N | --scale national] [--out DIR]";

@@ -8,7 +8,7 @@ import type { MetricDefinition } from "../metrics/types.js";
 import { resultProblems, type PublishedResult } from "../notebook/result.js";
 import { scoreAll } from "../score/score-all.js";
 import { byCodeUnit } from "../util/order.js";
-import { repoRelative } from "../util/paths.js";
+import { REPO_FOLDERS, repoRelative } from "../util/paths.js";
 import { runPool } from "../util/pool.js";
 import { agrees, compareResults, type Comparison, type ProjectValues, type Tolerance } from "./compare.js";
 import { manifestProblems } from "./manifest.js";
@@ -78,8 +78,8 @@ export async function promote(options: GateOptions): Promise<Verdict[]> {
   const root = resolve(options.root);
   const log = options.log ?? (() => undefined);
   const registry = options.registry ?? REGISTRY;
-  const dataDir = resolve(root, options.dataDir ?? "data-samples");
-  const notebooksDir = resolve(root, options.notebooksDir ?? "notebooks");
+  const dataDir = resolve(root, options.dataDir ?? REPO_FOLDERS.samples);
+  const notebooksDir = resolve(root, options.notebooksDir ?? REPO_FOLDERS.notebooks);
   const selected = selectMetrics(registry, options.metrics);
 
   const changed = manifestProblems(dataDir);

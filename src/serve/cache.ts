@@ -1,7 +1,7 @@
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, utimesSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync, utimesSync } from "node:fs";
 import { join, resolve } from "node:path";
 import type { MetricDefinition } from "../metrics/types.js";
-import { temporarySibling } from "../util/atomic.js";
+import { publishDirectory, temporarySibling } from "../util/atomic.js";
 import { ENTRY_FILES } from "./entry.js";
 import { cacheKey, forgetStats, hashDataFiles } from "./fingerprint.js";
 import { openStore, type ProjectStore } from "./store.js";
@@ -91,20 +91,9 @@ export async function openCachedStore(options: CacheOptions): Promise<CachedStor
 }
 
 // Another process may have published the same entry meanwhile: identical
-// content by construction, so theirs is kept and ours discarded.
+// content by construction, so a complete one (with its meta.json) is kept.
 function publishEntry(temp: string, entry: string): void {
-  try {
-    renameSync(temp, entry);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === "ENOTEMPTY" || code === "EEXIST") {
-      if (existsSync(join(entry, ENTRY_FILES.meta))) return;
-      rmSync(entry, { recursive: true, force: true });
-      renameSync(temp, entry);
-      return;
-    }
-    throw error;
-  }
+  publishDirectory(temp, entry, (existing) => existsSync(join(existing, ENTRY_FILES.meta)));
 }
 
 // National-scale entries weigh hundreds of MB, so only a few are kept.

@@ -1,8 +1,8 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { writeFileAtomic, writeFilesAtomic, writeStreamAtomic } from "./atomic.js";
+import { publishDirectory, writeFileAtomic, writeFilesAtomic, writeStreamAtomic } from "./atomic.js";
 
 const tempDir = () => mkdtempSync(join(tmpdir(), "salic-atomic-"));
 
@@ -72,5 +72,39 @@ describe("writeFilesAtomic", () => {
     expect(readFileSync(join(out, "x.csv"), "utf8")).toBe("old\n");
     expect(readdirSync(root).filter((f) => f.includes(".tmp-"))).toEqual([]);
     expect(existsSync(join(root, "never"))).toBe(false);
+  });
+});
+
+describe("publishDirectory", () => {
+  const folder = (root: string, name: string, files: Record<string, string>) => {
+    const dir = join(root, name);
+    mkdirSync(dir);
+    for (const [file, text] of Object.entries(files)) writeFileSync(join(dir, file), text);
+    return dir;
+  };
+
+  it("renames the folder into place", () => {
+    const root = tempDir();
+    publishDirectory(folder(root, ".new.tmp", { "meta.json": "new" }), join(root, "entry"), () => true);
+    expect(readdirSync(root)).toEqual(["entry"]);
+    expect(readFileSync(join(root, "entry", "meta.json"), "utf8")).toBe("new");
+  });
+
+  it("keeps a complete folder published meanwhile, leaving the temporary one to the caller", () => {
+    const root = tempDir();
+    folder(root, "entry", { "meta.json": "theirs" });
+    const temp = folder(root, ".new.tmp", { "meta.json": "ours" });
+    publishDirectory(temp, join(root, "entry"), (existing) => existsSync(join(existing, "meta.json")));
+    expect(readFileSync(join(root, "entry", "meta.json"), "utf8")).toBe("theirs");
+    expect(existsSync(temp)).toBe(true);
+  });
+
+  it("replaces an incomplete folder", () => {
+    const root = tempDir();
+    folder(root, "entry", { "half.bin": "x" });
+    const temp = folder(root, ".new.tmp", { "meta.json": "ours" });
+    publishDirectory(temp, join(root, "entry"), (existing) => existsSync(join(existing, "meta.json")));
+    expect(readdirSync(join(root, "entry"))).toEqual(["meta.json"]);
+    expect(existsSync(temp)).toBe(false);
   });
 });

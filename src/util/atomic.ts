@@ -3,7 +3,8 @@
  * rename stays on one file system) that replaces the target only once it is
  * whole. On any failure the temporary file is removed and the target is left
  * as it was: readers never see half a file, a failed run never loses the
- * previous one. The one place salic-ml writes files that others read.
+ * previous one. The one place salic-ml writes files and folders that others
+ * read.
  *
  * @module
  */
@@ -73,5 +74,23 @@ export function writeFilesAtomic<F extends { readonly name: string }>(outDir: st
     return files;
   } finally {
     rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Moves the finished folder `temp` into place as `target` with one rename.
+ * When `target` already exists (another process published it meanwhile),
+ * it is kept if `isComplete(target)` (and `temp` is left for the caller to
+ * remove), else replaced.
+ */
+export function publishDirectory(temp: string, target: string, isComplete: (existing: string) => boolean): void {
+  try {
+    renameSync(temp, target);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code !== "ENOTEMPTY" && code !== "EEXIST") throw error;
+    if (isComplete(target)) return;
+    rmSync(target, { recursive: true, force: true });
+    renameSync(temp, target);
   }
 }

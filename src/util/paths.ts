@@ -2,6 +2,16 @@ import { existsSync, readFileSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
+/** The repository's folders, relative to its root. */
+export const REPO_FOLDERS = {
+  /** The committed sample data: what the gate promotes on and `serve` shows by default. */
+  samples: "data-samples",
+  /** The national-scale data `npm run samples -- --scale national` writes (ignored by git). */
+  national: "data-national",
+  /** The research notebooks. */
+  notebooks: "notebooks",
+} as const;
+
 /**
  * `path` relative to `root` with POSIX separators, "." for root itself: the
  * form records, messages and notebooks' parameters write paths in, the same
