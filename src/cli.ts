@@ -12,7 +12,13 @@ import { dirname, extname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Writable } from "node:stream";
 import { DataError, loadDataDir, type LoadedData } from "./data/index.js";
-import { PROMOTED_METRICS } from "./metrics/promoted.js";
+import { DatabaseError, withClient } from "./db/connect.js";
+import { databaseFingerprint } from "./db/fingerprint.js";
+import { importDataDir } from "./db/import.js";
+import { loadDatabase } from "./db/read.js";
+import { storeRun } from "./db/store.js";
+import { databaseUrl, maskDatabaseUrl } from "./db/url.js";
+import { PROMOTED_METRICS, promotionRecordDigests } from "./metrics/promoted.js";
 import { scoreAll, type ScoreRun } from "./score/index.js";
 import { SCORE_FORMATS, writeScore, type ScoreFormat } from "./output/index.js";
 import { integerOption, parseCommandLine, UsageError } from "./util/args.js";
@@ -25,25 +31,35 @@ export interface CliIo {
   stderr: Writable;
   /** Directory that relative paths are resolved against. */
   cwd: string;
+  /** Environment (SALIC_ML_DB); default process.env. */
+  env?: NodeJS.ProcessEnv;
 }
 
 const USAGE = `Usage: salic-ml <command> [options]
 
 Commands:
-  score   score every project of a data directory (JSON or CSV)
-  serve   start the service and page for analysts
+  score       score every project of a data directory or database (JSON or CSV)
+  serve       start the service and page for analysts
+  db import   load a data directory into the Salic database (PostgreSQL)
 
 Run 'salic-ml <command> --help' for a command's options,
 'salic-ml --version' for the version.
 `;
 
-const SCORE_USAGE = `Usage: salic-ml score --data DIR [--pronac P] [--out FILE] [--format json|csv]
+const SCORE_USAGE = `Usage: salic-ml score (--data DIR | --db URL) [--pronac P] [--out FILE] [--format json|csv] [--store]
 
-Scores every project of DIR/planilha_projetos: the financial complexity
-(0-10), the admissibility (0 or 10) and each metric's result.
+Scores every project of planilha_projetos with the promoted metrics: the
+financial complexity (0-10), the admissibility (0 or 10) and each metric's
+result.
 
 Options:
   --data DIR       data directory holding the five Salic tables (.csv or .parquet)
+  --db URL         read the tables from schema salic of this PostgreSQL database
+                   (postgres://user:password@host:port/database; default: $SALIC_ML_DB
+                   when --data is not given)
+  --store          write the run into schema salic_ml of the database (--db or
+                   $SALIC_ML_DB), in one transaction; without --out nothing is
+                   written to standard output
   --pronac P       write only project P
   --out FILE       write to FILE (atomically) instead of standard output
   --format F       json (default; csv when FILE ends in .csv) or csv: one row per
@@ -53,6 +69,19 @@ Options:
 A missing table is reported on stderr and the metrics that need it come out
 as not available; malformed data stops with exit code 1 before anything is
 written.
+`;
+
+const DB_USAGE = `Usage: salic-ml db import --data DIR [--db URL]
+
+Loads the five Salic tables of DIR into schema salic of the PostgreSQL
+database (--db, default $SALIC_ML_DB), replacing what was there, in one
+transaction. The files are checked first: a malformed one is refused with
+file, line, column and value, and the database is left as it was.
+
+Options:
+  --data DIR       data directory holding the five tables (.csv or .parquet)
+  --db URL         postgres://user:password@host:port/database
+  -h, --help       show this help
 `;
 
 const SERVE_USAGE = `Usage: salic-ml serve [--data DIR] [--port N] [--host H]
@@ -78,6 +107,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
   try {
     if (command === "score") return await score(rest, io);
     if (command === "serve") return await serve(rest, io);
+    if (command === "db") return await db(rest, io);
     if (command === "-h" || command === "--help" || command === "help") {
       io.stdout.write(USAGE);
       return 0;
@@ -98,7 +128,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     // A loader error is about the user's data and a system error about their
     // files: the message says it all. Anything else is unexpected, and its
     // stack is what a bug report needs.
-    const expected = error instanceof DataError || error instanceof Failure || isSystemError(error);
+    const expected = error instanceof DataError || error instanceof Failure || error instanceof DatabaseError || isSystemError(error);
     if (!expected && error instanceof Error && error.stack) {
       io.stderr.write(`${error.stack}\n`);
     }
@@ -107,28 +137,40 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
 }
 
 async function score(args: readonly string[], io: CliIo): Promise<number> {
-  const { values: options } = parseCommandLine(args, { ...stringOptions("data", "pronac", "out", "format"), help: HELP }, { command: "score" });
+  const { values: options } = parseCommandLine(
+    args,
+    { ...stringOptions("data", "db", "pronac", "out", "format"), store: { type: "boolean" }, help: HELP },
+    { command: "score" },
+  );
   if (options.help) {
     io.stdout.write(SCORE_USAGE);
     return 0;
   }
-  if (options.data === undefined) throw new UsageError("--data is required", "score");
-  const dataDir = existingDirectory("score", "--data", resolve(io.cwd, options.data));
+  const dbUrl = commandDatabase("score", options.db, io);
+  if (options.data === undefined && dbUrl === undefined) throw new UsageError("--data DIR or --db URL is required (or set SALIC_ML_DB)", "score");
+  if (options.store === true && dbUrl === undefined) throw new UsageError("--store writes into the database: give --db URL or set SALIC_ML_DB", "score");
+  const dataDir = options.data === undefined ? undefined : existingDirectory("score", "--data", resolve(io.cwd, options.data));
   const out = options.out === undefined ? undefined : resolve(io.cwd, options.out);
   if (out !== undefined) existingDirectory("score", "--out", dirname(out), `directory of ${out} does not exist`);
   const format = scoreFormat(options.format, out);
 
-  // The score never reports the files' hashes: skip hashing (about a second at national scale).
-  const loaded = loadDataDir(dataDir, { hash: false });
+  const startedAt = new Date();
+  // The score reports no file hashes: skip hashing (about a second at national scale) unless the run is stored.
+  const loaded = dataDir !== undefined ? loadDataDir(dataDir, { hash: options.store === true }) : await loadDatabase(dbUrl!);
   const noProjects = loaded.missing.get("planilha_projetos");
   if (noProjects !== undefined) throw new Failure(`${noProjects}: it lists the projects to score`);
   const run = scoreAll(loaded.tables, PROMOTED_METRICS);
   const pronacs = options.pronac === undefined ? run.pronacs : [options.pronac];
   if (options.pronac !== undefined && run.project(options.pronac) === undefined) {
-    throw new Failure(`PRONAC "${options.pronac}" is not a project of planilha_projetos in ${dataDir}`);
+    throw new Failure(`PRONAC "${options.pronac}" is not a project of planilha_projetos in ${loaded.dir}`);
   }
   for (const notice of unavailableNotices(loaded, run)) io.stderr.write(`salic-ml: ${notice}\n`);
 
+  if (options.store === true) {
+    const stored = await storeScoreRun(dbUrl!, run, loaded, startedAt);
+    io.stderr.write(`salic-ml: stored run ${stored} (${run.pronacs.length} projects) in salic_ml of ${maskDatabaseUrl(dbUrl!)}\n`);
+    if (out === undefined) return 0;
+  }
   if (out !== undefined) {
     await writeStreamAtomic(out, (stream) => writeScore(run, stream, { format, pronacs }));
     return 0;
@@ -156,6 +198,49 @@ async function serve(args: readonly string[], io: CliIo): Promise<number> {
   // startServer reports the address itself once it listens; the open socket keeps the process alive.
   await startServer({ dataDir, port, host: options.host, log: (line) => io.stderr.write(`${line}\n`) });
   return 0;
+}
+
+async function db(args: readonly string[], io: CliIo): Promise<number> {
+  const [sub, ...rest] = args;
+  if (sub === undefined || sub === "-h" || sub === "--help") {
+    io.stdout.write(DB_USAGE);
+    return sub === undefined ? 2 : 0;
+  }
+  if (sub !== "import") throw new UsageError(`unknown db command "${sub}" (expected: import)`, "db");
+  const { values: options } = parseCommandLine(rest, { ...stringOptions("data", "db"), help: HELP }, { command: "db" });
+  if (options.help) {
+    io.stdout.write(DB_USAGE);
+    return 0;
+  }
+  if (options.data === undefined) throw new UsageError("--data DIR is required", "db");
+  const dataDir = existingDirectory("db", "--data", resolve(io.cwd, options.data));
+  const url = commandDatabase("db", options.db, io);
+  if (url === undefined) throw new UsageError("--db URL is required (or set SALIC_ML_DB)", "db");
+  await importDataDir(dataDir, url, (line) => io.stderr.write(`salic-ml: ${line}\n`));
+  return 0;
+}
+
+/** The database of a command: --db, else SALIC_ML_DB; a bad URL is a usage error. */
+function commandDatabase(command: string, option: string | undefined, io: CliIo): string | undefined {
+  try {
+    return databaseUrl(option, io.env ?? process.env);
+  } catch (error) {
+    throw new UsageError((error as Error).message, command);
+  }
+}
+
+/** Writes a run into the results store with what produced it. */
+async function storeScoreRun(url: string, run: ScoreRun, loaded: LoadedData, startedAt: Date): Promise<number> {
+  const { codeVersion } = await import("./serve/version.js");
+  return withClient(url, async (client) =>
+    storeRun(client, run, {
+      startedAt,
+      codeVersion: codeVersion(),
+      promotionRecords: promotionRecordDigests(run.metrics),
+      source: loaded.dir,
+      sourceFingerprint: Object.keys(loaded.files).length > 0 ? loaded.files : await databaseFingerprint(client),
+    }),
+  );
 }
 
 /**

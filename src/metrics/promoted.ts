@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { packageRoot } from "../util/paths.js";
@@ -42,3 +43,13 @@ export function promotedMetrics(root: string = packageRoot(), registry: readonly
  * the service compute these and no others.
  */
 export const PROMOTED_METRICS: readonly MetricDefinition[] = promotedMetrics();
+
+/** The sha256 of each metric's promotion record file under `root`, by metric (what a stored run was promoted by). */
+export function promotionRecordDigests(metrics: readonly MetricDefinition[], root: string = packageRoot()): Record<string, string> {
+  const digests: Record<string, string> = {};
+  for (const metric of metrics) {
+    const path = promotionRecordPath(root, metric.id);
+    if (existsSync(path)) digests[metric.id] = createHash("sha256").update(readFileSync(path)).digest("hex");
+  }
+  return digests;
+}
