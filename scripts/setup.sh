@@ -9,13 +9,15 @@ cd "$repo"
 # Debian's Jupyter runs Debian's python3; a pyenv python3 earlier on PATH has no Jupyter.
 system_python=/usr/bin/python3
 apt_packages=(python3-nbclient python3-nbformat python3-jsonschema jupyter-client
-  jupyter-nbconvert jupyter-notebook chromium fonts-liberation fonts-dejavu-core)
+  jupyter-nbconvert jupyter-notebook chromium fonts-liberation fonts-dejavu-core postgresql)
 
 missing=()
 if ! [ -x "$system_python" ] || ! "$system_python" -c "import nbclient, nbformat, jsonschema, nbconvert, notebook" 2>/dev/null; then
   missing+=(jupyter)
 fi
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+# The database tests start a private cluster of their own with these binaries (test/support/postgres.ts).
+[ -x /usr/lib/postgresql/15/bin/initdb ] || missing+=(postgresql)
 
 if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then

@@ -13,7 +13,7 @@ import { pipeline } from "node:stream/promises";
 import type pg from "pg";
 import { from as copyFrom } from "pg-copy-streams";
 import type { ScoreRun } from "../score/score-all.js";
-import { inTransaction } from "./connect.js";
+import { ident, inTransaction } from "./connect.js";
 
 /** The schema of the results. */
 export const RESULTS_SCHEMA = "salic_ml";
@@ -23,7 +23,6 @@ const COMMON = new Set(["valor", "is_outlier", "valor_valido", "minimo_esperado"
 
 /** DDL of the results store (idempotent). */
 export const RESULTS_DDL = `
-CREATE SCHEMA IF NOT EXISTS salic_ml;
 CREATE TABLE IF NOT EXISTS salic_ml.execucoes (
   id bigserial PRIMARY KEY,
   iniciada_em timestamptz NOT NULL,
@@ -69,9 +68,33 @@ export interface RunProvenance {
   sourceFingerprint: Readonly<Record<string, string>>;
 }
 
-/** Creates the store's schema and tables if they do not exist. */
+/**
+ * Creates the store's schema (when missing) and tables (when missing). A
+ * role given only USAGE and CREATE on an existing salic_ml (see
+ * `grantsSql`) never needs the right to create schemas.
+ */
 export async function ensureResultsSchema(client: pg.Client): Promise<void> {
+  const exists = await client.query("SELECT 1 FROM pg_namespace WHERE nspname = $1", [RESULTS_SCHEMA]);
+  if (exists.rowCount === 0) await client.query(`CREATE SCHEMA ${ident(RESULTS_SCHEMA)}`);
   await client.query(RESULTS_DDL);
+}
+
+/**
+ * The grants an administrator runs for the role salic-ml connects as: read
+ * the Salic tables (also those a later import re-creates), write only its
+ * results. SALIC's own readers need just USAGE on salic_ml and SELECT on its
+ * tables. The role name is checked as a plain identifier.
+ */
+export function grantsSql(role: string): string {
+  const r = ident(role);
+  return [
+    `CREATE SCHEMA IF NOT EXISTS ${RESULTS_SCHEMA};`,
+    `GRANT USAGE ON SCHEMA salic TO ${r};`,
+    `GRANT SELECT ON ALL TABLES IN SCHEMA salic TO ${r};`,
+    `ALTER DEFAULT PRIVILEGES IN SCHEMA salic GRANT SELECT ON TABLES TO ${r};`,
+    `GRANT USAGE, CREATE ON SCHEMA ${RESULTS_SCHEMA} TO ${r};`,
+    "",
+  ].join("\n");
 }
 
 /**
