@@ -116,3 +116,30 @@ export function updateBenchmarkSection(path: string, heading: string, text: stri
   const end = next < 0 ? current.length : start + 1 + next;
   writeFileAtomic(path, `${current.slice(0, start)}${text}${next < 0 ? "" : "\n"}${current.slice(end)}`);
 }
+
+/** Wall and CPU seconds and max RSS (bytes) of one run. */
+export interface EndToEnd {
+  seconds: number;
+  cpuSeconds: number;
+  maxRss: number;
+}
+
+/** Runs the built CLI (`node dist/src/cli.js ARGS`) under GNU time: its wall and CPU time and max RSS. */
+export function timedCli(args: readonly string[], env: NodeJS.ProcessEnv = process.env): EndToEnd {
+  const result = spawnSync("/usr/bin/time", ["-v", process.execPath, "dist/src/cli.js", ...args], { cwd: REPO, encoding: "utf8", env });
+  if (result.status !== 0) throw new Error(`salic-ml ${args[0]} failed (exit ${result.status}):\n${result.stderr}`);
+  const wall = /Elapsed \(wall clock\) time \(h:mm:ss or m:ss\): (?:(\d+):)?(\d+):([\d.]+)/.exec(result.stderr);
+  const rss = /Maximum resident set size \(kbytes\): (\d+)/.exec(result.stderr);
+  const user = /User time \(seconds\): ([\d.]+)/.exec(result.stderr);
+  const system = /System time \(seconds\): ([\d.]+)/.exec(result.stderr);
+  if (!wall || !rss || !user || !system) throw new Error(`could not read GNU time's report:\n${result.stderr}`);
+  const seconds = Number(wall[1] ?? 0) * 3600 + Number(wall[2]) * 60 + Number(wall[3]);
+  return { seconds, cpuSeconds: Number(user[1]) + Number(system[1]), maxRss: Number(rss[1]) * 1024 };
+}
+
+/** The median of some numbers (the mean of the middle two for an even count). */
+export function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}

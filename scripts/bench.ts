@@ -23,6 +23,7 @@ import type { MetricDefinition } from "../src/index.js";
 import {
   BENCHMARKS_FILE,
   type BenchScript,
+  type EndToEnd,
   benchCommandLine,
   buildForBenchmark,
   dataSentence,
@@ -31,6 +32,7 @@ import {
   REPO,
   requireNationalData,
   runBenchmark,
+  timedCli,
   updateBenchmarkSection,
 } from "./bench-support.js";
 
@@ -110,28 +112,12 @@ async function inProcess(dataDir: string, outFile: string): Promise<{ stages: St
   return { stages, rows, projects: run.pronacs.length };
 }
 
-interface EndToEnd {
-  seconds: number;
-  cpuSeconds: number;
-  maxRss: number;
-}
 
-/** Wall and CPU seconds and max RSS (bytes) of the built CLI, from GNU time's report. */
+
+/** The built CLI scoring `dataDir` end to end, under GNU time. */
 function endToEnd(dataDir: string, outFile: string): EndToEnd {
-  const result = spawnSync("/usr/bin/time", ["-v", process.execPath, "dist/src/cli.js", "score", "--data", dataDir, "--out", outFile], {
-    cwd: REPO,
-    encoding: "utf8",
-  });
-  if (result.status !== 0) throw new Error(`the CLI failed (exit ${result.status}):\n${result.stderr}`);
-  const wall = /Elapsed \(wall clock\) time \(h:mm:ss or m:ss\): (?:(\d+):)?(\d+):([\d.]+)/.exec(result.stderr);
-  const rss = /Maximum resident set size \(kbytes\): (\d+)/.exec(result.stderr);
-  const user = /User time \(seconds\): ([\d.]+)/.exec(result.stderr);
-  const system = /System time \(seconds\): ([\d.]+)/.exec(result.stderr);
-  if (!wall || !rss || !user || !system) throw new Error(`could not read GNU time's report:\n${result.stderr}`);
-  const seconds = Number(wall[1] ?? 0) * 3600 + Number(wall[2]) * 60 + Number(wall[3]);
-  return { seconds, cpuSeconds: Number(user[1]) + Number(system[1]), maxRss: Number(rss[1]) * 1024 };
+  return timedCli(["score", "--data", dataDir, "--out", outFile]);
 }
-
 
 const fmt = (seconds: number) => seconds.toFixed(2);
 const gib = (bytes: number) => (bytes / GiB).toFixed(2);

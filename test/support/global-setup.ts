@@ -1,7 +1,7 @@
 import { spawnSync } from "node:child_process";
 import { join, resolve } from "node:path";
 import type { TestProject } from "vitest/node";
-import { startTestCluster, type TestDatabase } from "./postgres.js";
+import { startPrivateCluster, type TestDatabase } from "../../scripts/private-postgres.js";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -19,7 +19,7 @@ export default async function setup(project: TestProject): Promise<() => void> {
   const tsc = join(root, "node_modules/typescript/bin/tsc");
   const build = spawnSync(process.execPath, [tsc, "-p", join(root, "tsconfig.build.json")], { encoding: "utf8" });
   if (build.status !== 0) throw new Error(`build of dist/ failed:\n${build.stdout}${build.stderr}`);
-  const { database, stop } = await startTestCluster();
+  const { database, stop } = await startPrivateCluster();
   project.provide("database", database);
   return stop;
 }

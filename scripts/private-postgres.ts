@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 
 /**
- * A private PostgreSQL cluster for the tests: initdb into a temporary folder
+ * A private PostgreSQL cluster for the tests and the database benchmark: initdb into a temporary folder
  * owned by the `postgres` user, started with pg_ctl on a free port of its
  * own (never the system's cluster), stopped and removed when the tests end.
  * Needs Debian's postgresql package and root (runuser). Where that is not so,
@@ -14,7 +14,7 @@ import { join } from "node:path";
  */
 const BIN = "/usr/lib/postgresql/15/bin";
 
-/** What the global setup gives the database tests: a superuser's URL on the private cluster, or why there is none. */
+/** A superuser's URL on the private cluster, or why there is none. */
 export type TestDatabase = { url: string } | { skipped: string };
 
 function freePort(): Promise<number> {
@@ -41,7 +41,7 @@ function asPostgres(args: string[]): void {
 }
 
 /** Starts the cluster; returns what the tests get and the function that stops it. */
-export async function startTestCluster(): Promise<{ database: TestDatabase; stop: () => void }> {
+export async function startPrivateCluster(): Promise<{ database: TestDatabase; stop: () => void }> {
   const why = unavailable();
   if (why !== undefined) {
     if (process.env.CI === "true") throw new Error(`the database tests must run in CI, but ${why}`);
