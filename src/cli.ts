@@ -147,7 +147,7 @@ async function score(args: readonly string[], io: CliIo): Promise<number> {
     return 0;
   }
   const dbUrl = commandDatabase("score", options.db, io);
-  if (options.data === undefined && dbUrl === undefined) throw new UsageError("--data DIR or --db URL is required (or set SALIC_ML_DB)", "score");
+  if (options.data === undefined && dbUrl === undefined) throw new UsageError("--data is required", "score");
   if (options.store === true && dbUrl === undefined) throw new UsageError("--store writes into the database: give --db URL or set SALIC_ML_DB", "score");
   const dataDir = options.data === undefined ? undefined : existingDirectory("score", "--data", resolve(io.cwd, options.data));
   const out = options.out === undefined ? undefined : resolve(io.cwd, options.out);
