@@ -12,13 +12,12 @@ import { dirname, extname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Writable } from "node:stream";
 import { DataError, loadDataDir, type LoadedData } from "./data/index.js";
-import { DatabaseError, withClient } from "./db/connect.js";
-import { databaseFingerprint } from "./db/fingerprint.js";
+import { DatabaseError } from "./db/connect.js";
 import { importDataDir } from "./db/import.js";
 import { loadDatabase } from "./db/read.js";
-import { storeRun } from "./db/store.js";
+import { storeScoreRun } from "./db/provenance.js";
 import { databaseUrl, maskDatabaseUrl } from "./db/url.js";
-import { PROMOTED_METRICS, promotionRecordDigests } from "./metrics/promoted.js";
+import { PROMOTED_METRICS } from "./metrics/promoted.js";
 import { scoreAll, type ScoreRun } from "./score/index.js";
 import { SCORE_FORMATS, writeScore, type ScoreFormat } from "./output/index.js";
 import { integerOption, parseCommandLine, UsageError } from "./util/args.js";
@@ -84,12 +83,22 @@ Options:
   -h, --help       show this help
 `;
 
-const SERVE_USAGE = `Usage: salic-ml serve [--data DIR] [--port N] [--host H]
+const SERVE_USAGE = `Usage: salic-ml serve [--data DIR | --db URL] [--watch S] [--port N] [--host H]
 
-Starts the HTTP API and the analysts' page over the scores of DIR.
+Starts the HTTP API and the analysts' page over the scores of DIR or of the
+database. Results come from a disk cache keyed by the source's fingerprint,
+the metrics and the code; a new state is scored first and, for a database,
+stored in schema salic_ml. While serving, the source is checked every S
+seconds; a change is scored in the background and then served, without
+interrupting the service.
 
 Options:
-  --data DIR       data directory (default: data-samples)
+  --data DIR       data directory (default: data-samples, unless $SALIC_ML_DB is set)
+  --db URL         read the tables from schema salic of this PostgreSQL database
+                   (postgres://user:password@host:port/database; default: $SALIC_ML_DB
+                   when --data is not given)
+  --watch S        seconds between two checks of the source for changes
+                   (default: 30; 0: never)
   --port N         TCP port (default: 3000)
   --host H         interface to listen on (default: 127.0.0.1)
   -h, --help       show this help
@@ -185,18 +194,22 @@ async function score(args: readonly string[], io: CliIo): Promise<number> {
 }
 
 async function serve(args: readonly string[], io: CliIo): Promise<number> {
-  const { values: options } = parseCommandLine(args, { ...stringOptions("data", "port", "host"), help: HELP }, { command: "serve" });
+  const { values: options } = parseCommandLine(args, { ...stringOptions("data", "db", "watch", "port", "host"), help: HELP }, { command: "serve" });
   if (options.help) {
     io.stdout.write(SERVE_USAGE);
     return 0;
   }
-  const dataDir = existingDirectory("serve", "--data", resolve(io.cwd, options.data ?? REPO_FOLDERS.samples));
-  // Absent options are left to the server's own defaults (port 3000, 127.0.0.1).
+  if (options.data !== undefined && options.db !== undefined) throw new UsageError("give --data DIR or --db URL, not both", "serve");
+  // --db, else (without --data) SALIC_ML_DB, else the folder: --data or the samples.
+  const db = options.data === undefined ? commandDatabase("serve", options.db, io) : undefined;
+  const source = db !== undefined ? { db } : { dataDir: existingDirectory("serve", "--data", resolve(io.cwd, options.data ?? REPO_FOLDERS.samples)) };
+  // Absent options are left to the server's own defaults (port 3000, 127.0.0.1, a check every 30 s).
   const port = options.port === undefined ? undefined : integerOption("port", options.port, 0, 0, 65535, "serve");
+  const watchSeconds = options.watch === undefined ? undefined : integerOption("watch", options.watch, 0, 0, 86_400, "serve");
   // Loaded on demand: `score` should not pay for the web server's start-up.
   const { startServer } = await import("./serve/index.js");
   // startServer reports the address itself once it listens; the open socket keeps the process alive.
-  await startServer({ dataDir, port, host: options.host, log: (line) => io.stderr.write(`${line}\n`) });
+  await startServer({ ...source, port, host: options.host, watchSeconds, log: (line) => io.stderr.write(`${line}\n`) });
   return 0;
 }
 
@@ -227,20 +240,6 @@ function commandDatabase(command: string, option: string | undefined, io: CliIo)
   } catch (error) {
     throw new UsageError((error as Error).message, command);
   }
-}
-
-/** Writes a run into the results store with what produced it. */
-async function storeScoreRun(url: string, run: ScoreRun, loaded: LoadedData, startedAt: Date): Promise<number> {
-  const { codeVersion } = await import("./serve/version.js");
-  return withClient(url, async (client) =>
-    storeRun(client, run, {
-      startedAt,
-      codeVersion: codeVersion(),
-      promotionRecords: promotionRecordDigests(run.metrics),
-      source: loaded.dir,
-      sourceFingerprint: Object.keys(loaded.files).length > 0 ? loaded.files : await databaseFingerprint(client),
-    }),
-  );
 }
 
 /**

@@ -2,7 +2,9 @@ import { existsSync } from "node:fs";
 import { join } from "node:path";
 import Fastify, { type FastifyInstance, type FastifyReply } from "fastify";
 import fastifyStatic from "@fastify/static";
-import { apiProject, ProjectList } from "./list.js";
+import { fingerprintDigest } from "../db/fingerprint.js";
+import { apiProject } from "./list.js";
+import { LiveStore } from "./live.js";
 import { checkPronac, isApiError, parseListQuery, type ApiError } from "./query.js";
 import type { ProjectStore } from "./store.js";
 
@@ -44,22 +46,25 @@ export interface AppOptions {
  * - `GET /v1/metrics/` — what each metric checks, for the page;
  * - `GET /health`.
  * Errors are JSON `{ error, parameter? }`; any origin may GET (CORS).
+ *
+ * Given a LiveStore, every request answers from the run current when it
+ * arrived, so the owner can swap in a new run while requests are answered
+ * (the service's watcher does); given a store, the app serves that one.
+ * Either way the caller closes the store(s), not the app.
  */
-export function buildApp(store: ProjectStore, options: AppOptions = {}): FastifyInstance {
+export function buildApp(source: ProjectStore | LiveStore, options: AppOptions = {}): FastifyInstance {
   const log = options.log ?? (() => {});
   const app = Fastify({ logger: false, routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 } });
-  const list = new ProjectList(store);
-  const metricsBody: MetricsBody = {
-    metricas: store.meta.metrics.map((metric) => ({
-      id: metric.id,
-      descricao: metric.description,
-      peso: metric.weight,
-      cauda: metric.tail === "left" ? "esquerda" : "direita",
-      disponivel: !(metric.id in store.meta.unavailable),
-      motivo_indisponivel: store.meta.unavailable[metric.id] ?? null,
-    })),
+  const live = source instanceof LiveStore ? source : new LiveStore(source);
+  const metricBodies = new WeakMap<ProjectStore, string>();
+  const metricsOf = (store: ProjectStore): string => {
+    let body = metricBodies.get(store);
+    if (body === undefined) {
+      body = JSON.stringify(metricsBody(store));
+      metricBodies.set(store, body);
+    }
+    return body;
   };
-  const metrics = JSON.stringify(metricsBody);
 
   app.addHook("onRequest", async (_request, reply) => {
     reply.header("access-control-allow-origin", "*");
@@ -73,35 +78,42 @@ export function buildApp(store: ProjectStore, options: AppOptions = {}): Fastify
       .send();
   });
 
-  app.get("/health", async () => ({
-    status: "ok",
-    projects: store.size,
-    cache_key: store.meta.key,
-    files: store.meta.files,
-    metrics: store.meta.metrics.map((metric) => metric.id),
-  }));
+  app.get("/health", async () => {
+    const { meta, size } = live.current.store;
+    // A database source reports where it reads (password masked) and its fingerprint's digest instead of file hashes.
+    const data =
+      meta.source === undefined
+        ? { files: meta.files }
+        : { source: meta.source.label, fingerprint: meta.source.fingerprint ?? fingerprintDigest(meta.files) };
+    return { status: "ok", projects: size, cache_key: meta.key, ...data, metrics: meta.metrics.map((metric) => metric.id) };
+  });
 
   app.get("/v1/projects/", { schema: { response: { 200: LIST_SCHEMA } } }, async (request, reply) => {
     const query = parseListQuery(request.query as Record<string, unknown>);
     if (isApiError(query)) return sendError(reply, query);
-    const page = list.page(query, baseUrl(request), new URLSearchParams(request.url.split("?")[1] ?? ""));
+    const page = live.current.list.page(query, baseUrl(request), new URLSearchParams(request.url.split("?")[1] ?? ""));
     if (isApiError(page)) return sendError(reply, page);
     return page;
   });
 
   app.get<{ Params: { pronac: string } }>("/v1/projects/:pronac/", { schema: { response: { 200: PROJECT_SCHEMA } } }, async (request, reply) => {
-    const position = findProject(request.params.pronac, reply);
+    const { store } = live.current;
+    const position = findProject(store, request.params.pronac, reply);
     if (position === undefined) return reply;
     return apiProject(store.row(position), baseUrl(request));
   });
 
   app.get<{ Params: { pronac: string } }>("/v1/projects/:pronac/details/", async (request, reply) => {
-    const position = findProject(request.params.pronac, reply);
-    if (position === undefined) return reply;
-    return reply.type("application/json; charset=utf-8").send(await store.details(position));
+    // The details are read from the entry's file: its store stays open until the read is done, even if a new run came meanwhile.
+    const body = await live.use(async ({ store }) => {
+      const position = findProject(store, request.params.pronac, reply);
+      return position === undefined ? undefined : store.details(position);
+    });
+    if (body === undefined) return reply;
+    return reply.type("application/json; charset=utf-8").send(body);
   });
 
-  app.get("/v1/metrics/", async (_request, reply) => reply.type("application/json; charset=utf-8").send(metrics));
+  app.get("/v1/metrics/", async (_request, reply) => reply.type("application/json; charset=utf-8").send(metricsOf(live.current.store)));
 
   registerPage(app, options.webDir);
 
@@ -114,7 +126,7 @@ export function buildApp(store: ProjectStore, options: AppOptions = {}): Fastify
     return reply.code(status).send({ error: status === 500 ? "internal error" : (error.message ?? "bad request") });
   });
 
-  function findProject(pronac: string, reply: FastifyReply): number | undefined {
+  function findProject(store: ProjectStore, pronac: string, reply: FastifyReply): number | undefined {
     const malformed = checkPronac(pronac);
     if (malformed !== undefined) {
       sendError(reply, malformed);
@@ -126,6 +138,19 @@ export function buildApp(store: ProjectStore, options: AppOptions = {}): Fastify
   }
 
   return app;
+}
+
+function metricsBody(store: ProjectStore): MetricsBody {
+  return {
+    metricas: store.meta.metrics.map((metric) => ({
+      id: metric.id,
+      descricao: metric.description,
+      peso: metric.weight,
+      cauda: metric.tail === "left" ? "esquerda" : "direita",
+      disponivel: !(metric.id in store.meta.unavailable),
+      motivo_indisponivel: store.meta.unavailable[metric.id] ?? null,
+    })),
+  };
 }
 
 // Response schemas let fastify compile a serializer for the list (a third of its CPU

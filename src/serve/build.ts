@@ -1,31 +1,97 @@
 import { closeSync, openSync, writeFileSync, writeSync } from "node:fs";
 import { join } from "node:path";
-import { loadDataDir } from "../data/index.js";
+import type { LoadedData } from "../data/index.js";
+import { storeScoreRun } from "../db/provenance.js";
+import { fingerprintDigest } from "../db/fingerprint.js";
 import type { MetricDefinition, MetricId } from "../metrics/types.js";
 import { scoreAll, type ProjectScore, type ScoreRun } from "../score/index.js";
 import { projectDetails } from "./details.js";
+import { jobKey } from "./fingerprint.js";
 import { maskTaxIds } from "./mask.js";
 import { ORDER_KEYS, sortPermutation } from "./orders.js";
 import { foldText } from "./search.js";
+import { loadSource, type SourceSpec } from "./source.js";
 import { buildTrigramIndex } from "./trigrams.js";
 import { ENTRY_FILES, writeListColumns, type EntryMeta, type ListColumns } from "./entry.js";
 import { CACHE_FORMAT } from "./version.js";
 import { byCodeUnit } from "../util/order.js";
 
+/**
+ * One scoring of a source, as plain data (it is posted to the build worker
+ * as it is): load the tables, score them, write a cache entry into `outDir`
+ * and, when `store` is set, store the run in salic_ml.
+ */
+export interface BuildJob {
+  source: SourceSpec;
+  /** The source as messages name it (masked URL for a database). */
+  label: string;
+  /** See ServeSource.identity. */
+  identity: string | undefined;
+  /** The metrics to compute, by id (the worker takes them from the registry). */
+  metricIds: string[];
+  /** The code version the entry is keyed by and the run stored with. */
+  code: string;
+  /** The source's fingerprint as read before loading. */
+  files: Record<string, string>;
+  /** An empty folder to write the entry into; absent to only score (and store) the run. */
+  outDir?: string;
+  /** Store the run into salic_ml of the database source; `startedAt` in ms since the epoch. */
+  store?: { startedAt: number };
+}
+
+/** What a build gives back. */
+export interface BuildResult {
+  /** The entry's meta.json (when the job had an outDir). */
+  meta?: EntryMeta;
+  run: ScoreRun;
+}
+
+/**
+ * Runs a job's loading, scoring and entry writing (not its storing: see
+ * {@link storeJobRun}). Synchronous CPU work of seconds at national scale:
+ * the service runs it in a worker thread while it keeps answering.
+ */
+export async function runBuild(job: BuildJob, metrics: readonly MetricDefinition[]): Promise<BuildResult> {
+  const started = performance.now();
+  const data = await loadSource(job.source);
+  const loadMs = performance.now() - started;
+  if (job.outDir === undefined) return { run: scoreData(data, job.label, metrics) };
+  return buildEntry(
+    { data, loadMs, label: job.label, metrics, files: job.files, keyOf: (files) => jobKey(job, files), database: job.source.kind === "database" },
+    job.outDir,
+  );
+}
+
+/** Stores a job's run in salic_ml of its database, with the fingerprint read before loading; resolves with the run's id. */
+export async function storeJobRun(job: BuildJob, run: ScoreRun): Promise<number> {
+  if (job.source.kind !== "database") throw new Error(`only a database source's runs are stored (${job.label} is a folder)`);
+  return storeScoreRun(job.source.url, run, { dir: job.label, files: job.files }, new Date(job.store?.startedAt ?? Date.now()), {
+    codeVersion: job.code,
+    fingerprint: job.files,
+  });
+}
+
 /** What a cache entry is built from. */
 export interface BuildInput {
-  dataDir: string;
+  /** The tables as loaded. */
+  data: LoadedData;
+  /** How long loading them took. */
+  loadMs: number;
+  /** The source as messages name it. */
+  label: string;
   metrics: readonly MetricDefinition[];
-  /** sha256 of each table file, as hashed before loading (file name → sha256). */
+  /** The source's fingerprint as read before loading (a folder's: file name → sha256). */
   files: Readonly<Record<string, string>>;
-  /** The cache key of a set of file hashes (with the metrics and code of this run). */
+  /** The cache key of a fingerprint (with the metrics and code of this run). */
   keyOf: (files: Readonly<Record<string, string>>) => string;
+  /** True for a database source (the entry then reports its fingerprint's digest). */
+  database?: boolean;
 }
 
 const FLUSH_BYTES = 8 << 20;
 
 /**
- * Scores the data with the promoted modules and writes a cache entry into
+ * Scores the loaded data with the promoted modules and writes a cache entry into
  * `outDir` (an empty folder the caller renames into place when this returns):
  * the list columns, the sort permutations, the name search index, and each
  * project's details body, masked and serialised once, with an offset index.
@@ -33,20 +99,19 @@ const FLUSH_BYTES = 8 << 20;
  * The entry's key and files are those of the bytes the loaders actually read
  * (their sha256s override `input.files`): if a file changed after it was
  * hashed, the entry is filed under what was scored, never under a stale key.
+ * A database gives no file hashes: its entry is keyed by the fingerprint read
+ * before loading, so it holds data at least as new as its key (a change in
+ * between is seen by the next check, never served as unchanged).
  *
- * @throws DataError from the loaders; Error when planilha_projetos is missing.
+ * @throws Error when planilha_projetos is missing.
  */
-export function buildEntry(input: BuildInput, outDir: string): EntryMeta {
-  const started = performance.now();
-  const data = loadDataDir(input.dataDir);
+export function buildEntry(input: BuildInput, outDir: string): BuildResult {
+  const started = performance.now() - input.loadMs;
   const loaded = performance.now();
+  const data = input.data;
   const files = { ...input.files, ...data.files };
-  const projects = data.tables.planilha_projetos;
-  if (projects === undefined) {
-    const reason = data.missing.get("planilha_projetos") ?? `planilha_projetos not found in ${input.dataDir}`;
-    throw new Error(`${reason}: the service lists the projects of planilha_projetos`);
-  }
-  const run = scoreAll(data.tables, input.metrics);
+  const projects = data.tables.planilha_projetos!;
+  const run = scoreData(data, input.label, input.metrics);
   const scored = performance.now();
   const names = projectNames(
     projects.getColumn("PRONAC").toArray() as (string | null)[],
@@ -110,8 +175,9 @@ export function buildEntry(input: BuildInput, outDir: string): EntryMeta {
   const meta: EntryMeta = {
     format: CACHE_FORMAT,
     key: input.keyOf(files),
-    data_dir: input.dataDir,
+    data_dir: input.label,
     files,
+    ...(input.database === true ? { source: { kind: "database" as const, label: input.label, fingerprint: fingerprintDigest(files) } } : {}),
     projects: run.pronacs.length,
     metrics: run.metrics.map((metric) => ({
       id: metric.id,
@@ -126,7 +192,15 @@ export function buildEntry(input: BuildInput, outDir: string): EntryMeta {
   };
   // meta.json last: an entry is complete when it has one.
   writeFileSync(join(outDir, ENTRY_FILES.meta), JSON.stringify(meta));
-  return meta;
+  return { meta, run };
+}
+
+function scoreData(data: LoadedData, label: string, metrics: readonly MetricDefinition[]): ScoreRun {
+  if (data.tables.planilha_projetos === undefined) {
+    const reason = data.missing.get("planilha_projetos") ?? `planilha_projetos not found in ${label}`;
+    throw new Error(`${reason}: the service lists the projects of planilha_projetos`);
+  }
+  return scoreAll(data.tables, metrics);
 }
 
 // PRONAC is unique in planilha_projetos (spec §2); on a duplicate the first row wins.

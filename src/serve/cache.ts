@@ -1,15 +1,24 @@
 import { existsSync, mkdirSync, readdirSync, rmSync, statSync, utimesSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
+import { withClient } from "../db/connect.js";
+import { runIsStored } from "../db/provenance.js";
+import { maskPassword } from "../db/url.js";
 import type { MetricDefinition } from "../metrics/types.js";
 import { publishDirectory, temporarySibling } from "../util/atomic.js";
-import { ENTRY_FILES } from "./entry.js";
-import { cacheKey, forgetStats, hashDataFiles } from "./fingerprint.js";
+import type { BuildJob } from "./build.js";
+import { jobKey } from "./fingerprint.js";
+import { ENTRY_FILES, type EntryMeta } from "./entry.js";
+import { folderSource, type ServeSource } from "./source.js";
 import { openStore, type ProjectStore } from "./store.js";
 import { codeVersion } from "./version.js";
+import { buildInWorker, workerCanRun, type StoreOutcome, type WorkerBuild } from "./worker.js";
 
 /** Options of {@link openCachedStore}. */
 export interface CacheOptions {
-  dataDir: string;
+  /** A folder of table files (shorthand for `source: folderSource(dataDir, cacheDir)`). */
+  dataDir?: string;
+  /** What to serve (see source.ts); exactly one of `dataDir` and `source`. */
+  source?: ServeSource;
   cacheDir: string;
   metrics: readonly MetricDefinition[];
   log: (line: string) => void;
@@ -17,6 +26,19 @@ export interface CacheOptions {
   keep?: number;
   /** Identifies the code computing the results (default {@link codeVersion}; tests pin it). */
   codeVersion?: string;
+  /** The source's fingerprint when the caller has just read it (the watcher); default: read it now. */
+  fingerprint?: Record<string, string>;
+  /**
+   * Score a missing entry in a worker thread (default false: in this thread,
+   * which is what a start wants, nothing being served yet). The watcher sets
+   * it so requests are answered meanwhile. Metrics that are not the
+   * registry's own are scored in this thread whatever this says.
+   */
+  worker?: boolean;
+  /** Told of each worker started, so its owner can stop it on close. */
+  onWorker?: (worker: WorkerBuild) => void;
+  /** Store the runs of a database source in salic_ml (default true). */
+  storeRuns?: boolean;
 }
 
 /** A store and how it was obtained. */
@@ -24,33 +46,45 @@ export interface CachedStore {
   store: ProjectStore;
   /** True when the entry existed; false when the data was scored on this start. */
   hit: boolean;
+  /**
+   * For a database source: settles once the run is in salic_ml (stored after
+   * scoring, or, on a hit whose run salic_ml lacks, scored again and stored
+   * in a worker), in the background; the outcome is logged. Never rejects.
+   */
+  stored?: Promise<StoreOutcome | undefined>;
 }
 
 /**
- * Opens the results of `dataDir`, computing them with the promoted modules
- * only when no cache entry matches the data's sha256, the metrics and the
- * code. A new entry is written into a temporary folder and renamed into
- * place, so a crash never leaves a half-written entry; a damaged entry is
- * rebuilt. Old entries beyond `keep` are removed, least recently used first.
+ * Opens the results of a source (a folder or a database), computing them
+ * with the promoted modules only when no cache entry matches the source's
+ * fingerprint (a folder's file sha256s, a database's table states), the
+ * metrics and the code. A new entry is written into a temporary folder and
+ * renamed into place, so a crash never leaves a half-written entry; a
+ * damaged entry is rebuilt. Old entries beyond `keep` are removed, least
+ * recently used first. A database source's run is also stored in salic_ml.
  *
- * @throws Error when `dataDir` holds no table file; DataError from the loaders.
+ * @throws Error when the folder holds no table; DataError from the loaders; DatabaseError (masked).
  */
 export async function openCachedStore(options: CacheOptions): Promise<CachedStore> {
-  const dataDir = resolve(options.dataDir);
-  if (!existsSync(dataDir)) throw new Error(`data directory ${dataDir} does not exist`);
+  if ((options.dataDir === undefined) === (options.source === undefined)) throw new Error("openCachedStore needs exactly one of dataDir and source");
+  const source = options.source ?? folderSource(options.dataDir!, options.cacheDir);
   mkdirSync(options.cacheDir, { recursive: true });
-  const statIndex = join(options.cacheDir, "stat-index.json");
-  const files = hashDataFiles(dataDir, statIndex);
-  if (Object.keys(files).length === 0) {
-    throw new Error(`no Salic table in ${dataDir}: expected planilha_projetos.csv and the other tables (.csv or .parquet)`);
-  }
-  const metricIds = options.metrics.map((metric) => metric.id);
-  const code = options.codeVersion ?? codeVersion();
-  const keyOf = (hashes: Readonly<Record<string, string>>) => cacheKey(hashes, metricIds, code);
-  const key = keyOf(files);
+  const files = options.fingerprint ?? (await source.fingerprint());
+  const database = source.spec.kind === "database";
+  const storeRuns = database && options.storeRuns !== false;
+  const job: BuildJob = {
+    source: source.spec,
+    label: source.label,
+    identity: source.identity,
+    metricIds: options.metrics.map((metric) => metric.id),
+    code: options.codeVersion ?? codeVersion(),
+    files,
+  };
+  const key = jobKey(job, files);
   let entry = join(options.cacheDir, key);
   let hit = existsSync(join(entry, ENTRY_FILES.meta));
   let store: ProjectStore | undefined;
+  let stored: Promise<StoreOutcome | undefined> | undefined;
   if (hit) {
     try {
       store = await openStore(entry);
@@ -60,13 +94,28 @@ export async function openCachedStore(options: CacheOptions): Promise<CachedStor
       hit = false;
     }
   }
+  if (store !== undefined && storeRuns) stored = storeIfMissing(job, options);
   if (store === undefined) {
-    options.log(`salic-ml: scoring ${dataDir} (no cache entry for this data, metrics and code yet)`);
+    options.log(`salic-ml: scoring ${source.label} (no cache entry for this data, metrics and code yet)`);
     const temp = temporarySibling(entry);
     mkdirSync(temp);
     try {
-      const { buildEntry } = await import("./build.js");
-      const meta = buildEntry({ dataDir, metrics: options.metrics, files, keyOf }, temp);
+      const build: BuildJob = { ...job, outDir: temp, ...(storeRuns ? { store: { startedAt: Date.now() } } : {}) };
+      let meta: EntryMeta;
+      if (options.worker === true && workerCanRun(options.metrics)) {
+        const worker = buildInWorker(build);
+        options.onWorker?.(worker);
+        meta = (await worker.built)!;
+        if (storeRuns) stored = worker.stored;
+      } else {
+        const { runBuild, storeJobRun } = await import("./build.js");
+        const result = await runBuild(build, options.metrics);
+        meta = result.meta!;
+        if (storeRuns) stored = storeJobRun(build, result.run).then(
+          (id) => ({ id, projects: result.run.pronacs.length }),
+          (error: unknown) => ({ error: (error as Error).message }),
+        );
+      }
       const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
       options.log(
         `salic-ml: scored ${meta.projects} projects in ${seconds(meta.build_ms)} ` +
@@ -75,7 +124,7 @@ export async function openCachedStore(options: CacheOptions): Promise<CachedStor
       const reread = Object.keys(meta.files).filter((name) => meta.files[name] !== files[name]);
       if (reread.length > 0) {
         options.log(`salic-ml: ${reread.join(", ")} changed after hashing; the results are those of the bytes read`);
-        forgetStats(dataDir, reread, statIndex);
+        source.forget(reread);
       }
       entry = join(options.cacheDir, meta.key);
       publishEntry(temp, entry);
@@ -87,7 +136,47 @@ export async function openCachedStore(options: CacheOptions): Promise<CachedStor
   const now = new Date();
   utimesSync(entry, now, now);
   pruneEntries(options.cacheDir, entry, options.keep ?? 3);
-  return { store, hit };
+  return stored === undefined ? { store, hit } : { store, hit, stored: stored.then((outcome) => reportStored(outcome, job, options.log)) };
+}
+
+// A hit on a state salic_ml has no run of (the cache was filled by another
+// setup, or storing failed last time): score it again in a worker and store it.
+async function storeIfMissing(job: BuildJob, options: CacheOptions): Promise<StoreOutcome | undefined> {
+  const url = job.source.kind === "database" ? job.source.url : "";
+  try {
+    if (await withClient(url, (client) => runIsStored(client, job.files, job.code))) return undefined;
+  } catch (error) {
+    return { error: (error as Error).message };
+  }
+  options.log(`salic-ml: salic_ml has no run of this data and code yet; scoring it again in the background to store it`);
+  const storeOnly: BuildJob = { ...job, store: { startedAt: Date.now() } };
+  if (workerCanRun(options.metrics)) {
+    const worker = buildInWorker(storeOnly);
+    options.onWorker?.(worker);
+    try {
+      await worker.built;
+    } catch (error) {
+      return { error: (error as Error).message };
+    }
+    return worker.stored;
+  }
+  try {
+    const { runBuild, storeJobRun } = await import("./build.js");
+    const { run } = await runBuild(storeOnly, options.metrics);
+    return { id: await storeJobRun(storeOnly, run), projects: run.pronacs.length };
+  } catch (error) {
+    return { error: (error as Error).message };
+  }
+}
+
+function reportStored(outcome: StoreOutcome | undefined, job: BuildJob, log: (line: string) => void): StoreOutcome | undefined {
+  if (outcome === undefined) return undefined;
+  if ("id" in outcome) log(`salic-ml: stored run ${outcome.id} (${outcome.projects} projects) in salic_ml of ${job.label}`);
+  else {
+    const url = job.source.kind === "database" ? job.source.url : "";
+    log(`salic-ml: could not store the run in salic_ml of ${job.label} (the service goes on): ${maskPassword(outcome.error, url)}`);
+  }
+  return outcome;
 }
 
 // Another process may have published the same entry meanwhile: identical

@@ -35,8 +35,10 @@ export interface EntryMeta {
   format: number;
   key: string;
   data_dir: string;
-  /** sha256 of each table file the entry was computed from. */
+  /** sha256 of each table file the entry was computed from; for a database, each table's state (its fingerprint). */
   files: Record<string, string>;
+  /** Set for a database source: its URL (password masked) and the digest of its fingerprint. */
+  source?: { kind: "database"; label: string; fingerprint: string };
   projects: number;
   /** The metrics of the run, in registry order. */
   metrics: EntryMetric[];

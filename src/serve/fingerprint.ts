@@ -93,13 +93,29 @@ function readStatIndex(indexPath: string): Record<string, StatEntry> {
 }
 
 /**
- * The cache key of a data set as served: sha256 over the data files' sha256s,
- * the metrics' ids (in order) and the code version (cache format, package
- * version and a hash of the code that computes and shapes the results).
+ * The cache key of a data set as served: sha256 over the source's fingerprint
+ * (a folder's file sha256s, a database's table states), the metrics' ids (in
+ * order), the code version (cache format, package version and a hash of the
+ * code that computes and shapes the results) and, for a database, its
+ * identity (its masked URL: table states of two databases could coincide).
  */
-export function cacheKey(files: Readonly<Record<string, string>>, metricIds: readonly string[], codeVersion: string): string {
+export function cacheKey(
+  files: Readonly<Record<string, string>>,
+  metricIds: readonly string[],
+  codeVersion: string,
+  identity?: string,
+): string {
   const sorted = Object.keys(files)
     .sort()
     .map((name) => [name, files[name]]);
-  return createHash("sha256").update(JSON.stringify({ files: sorted, metrics: metricIds, code: codeVersion })).digest("hex");
+  const key = identity === undefined ? { files: sorted, metrics: metricIds, code: codeVersion } : { source: identity, files: sorted, metrics: metricIds, code: codeVersion };
+  return createHash("sha256").update(JSON.stringify(key)).digest("hex");
+}
+
+/** The cache key of a build's fingerprint, with its metrics, code and source identity (see BuildJob). */
+export function jobKey(
+  job: { metricIds: readonly string[]; code: string; identity: string | undefined },
+  files: Readonly<Record<string, string>>,
+): string {
+  return cacheKey(files, job.metricIds, job.code, job.identity);
 }

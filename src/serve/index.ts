@@ -1,8 +1,11 @@
 /**
  * The analysts' service: the Salic-ML-compatible API under /v1, /health and
  * the web page, in one fastify process. Results come from the promoted
- * modules (src/score) through a disk cache keyed by the data's sha256, the
- * metrics and the code, so a restart on unchanged data serves at once.
+ * modules (src/score) through a disk cache keyed by the source's fingerprint
+ * (a folder's file sha256s, or a PostgreSQL database's table states), the
+ * metrics and the code, so a restart on unchanged data serves at once. A
+ * database source's runs are also stored in salic_ml; a change of the source
+ * is noticed while serving, scored in a worker thread and swapped in.
  *
  * @module
  */
@@ -10,6 +13,9 @@ export { startServer, type ServerOptions, type RunningServer } from "./server.js
 export { buildApp, type AppOptions } from "./app.js";
 export { openCachedStore, type CacheOptions, type CachedStore } from "./cache.js";
 export { openStore, type ProjectStore, type ProjectRow } from "./store.js";
+export { LiveStore, type ServedRun } from "./live.js";
+export { folderSource, databaseSource, type ServeSource, type SourceSpec } from "./source.js";
+export type { StoreOutcome } from "./worker.js";
 export { projectDetails, type ProjectDetails, type IndicatorDetails, type MetricDetails } from "./details.js";
 export { maskTaxId, maskTaxIds, maskTaxIdsInText } from "./mask.js";
 export { PER_PAGE, parseListQuery, checkPronac, type ListQuery, type ApiError } from "./query.js";

@@ -1,14 +1,28 @@
 import { join, resolve } from "node:path";
+import { maskPassword } from "../db/url.js";
 import { PROMOTED_METRICS } from "../metrics/promoted.js";
 import type { MetricDefinition } from "../metrics/types.js";
 import { buildApp } from "./app.js";
 import { openCachedStore } from "./cache.js";
+import { jobKey } from "./fingerprint.js";
+import { LiveStore } from "./live.js";
+import { databaseSource, folderSource, type ServeSource } from "./source.js";
+import type { WorkerBuild } from "./worker.js";
+import { codeVersion } from "./version.js";
 import { packageRoot } from "../util/paths.js";
 
 /** Options of {@link startServer}. */
 export interface ServerOptions {
-  /** Folder of the five Salic tables (`<table>.csv` or `.parquet`). */
-  dataDir: string;
+  /** Folder of the five Salic tables (`<table>.csv` or `.parquet`); exactly one of `dataDir` and `db`. */
+  dataDir?: string;
+  /** PostgreSQL URL whose schema salic holds the five tables; each run scored is also stored in salic_ml. */
+  db?: string;
+  /**
+   * Seconds between two checks of the source's fingerprint (default 30; 0
+   * turns watching off). A change is scored in a worker thread while the
+   * current run is still served, then swapped in atomically.
+   */
+  watchSeconds?: number;
   /** Port to listen on (default 3000; 0 picks a free one). */
   port?: number;
   /** Interface to bind (default 127.0.0.1: reachable from this machine only). */
@@ -19,37 +33,84 @@ export interface ServerOptions {
   metrics?: readonly MetricDefinition[];
   /** Built web page (default `<repo>/dist/web`). */
   webDir?: string;
-  /** Where start-up lines and unexpected errors go (default: stderr). Tax ids are never logged. */
+  /** Where start-up lines and unexpected errors go (default: stderr). Tax ids and passwords are never logged. */
   log?: (line: string) => void;
+  /** Identifies the code computing the results (default: codeVersion(); tests pin it). */
+  codeVersion?: string;
 }
 
 /** A running service. */
 export interface RunningServer {
   /** Base URL, e.g. `http://127.0.0.1:3000`. */
   url: string;
+  /** The source as the log and /health name it (a folder's path, or the URL with its password masked). */
+  source: string;
+  /**
+   * Resolves once nothing runs in the background: no fingerprint check or
+   * rebuild under way and the runs scored so far are stored (or failed to).
+   */
+  idle(): Promise<void>;
   close(): Promise<void>;
 }
 
+/** How long a replaced run's store stays open for the requests still reading it. */
+const SWAP_GRACE_MS = 30_000;
+
 /**
  * Starts the API and the web page in this process. Results come from the
- * disk cache when the data, metrics and code are unchanged; otherwise they are
- * computed by the promoted modules first (minutes at national scale, once).
+ * disk cache when the source (its files' sha256s, or a database's table
+ * states), the metrics and the code are unchanged; otherwise they are
+ * computed by the promoted modules first (minutes at national scale, once)
+ * and, for a database, stored in salic_ml. While running, the source's
+ * fingerprint is checked every `watchSeconds`; a change is scored off the
+ * main thread and the new run replaces the old one atomically. A failed
+ * rebuild is logged and the old run is still served.
  */
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const started = performance.now();
   const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
   const root = packageRoot();
-  const { store, hit } = await openCachedStore({
-    dataDir: options.dataDir,
-    cacheDir: options.cacheDir ?? defaultCacheDir(root),
-    metrics: options.metrics ?? PROMOTED_METRICS,
+  if ((options.dataDir === undefined) === (options.db === undefined)) throw new Error("startServer needs exactly one of dataDir and db");
+  const cacheDir = options.cacheDir ?? defaultCacheDir(root);
+  const source: ServeSource = options.db !== undefined ? databaseSource(options.db) : folderSource(options.dataDir!, cacheDir);
+  const secret = options.db ?? "";
+  const safe = (message: string) => maskPassword(message, secret);
+  const metrics = options.metrics ?? PROMOTED_METRICS;
+  // Computed once (it hashes the sources): the start and every check key entries by it.
+  const code = options.codeVersion ?? codeVersion();
+  const workers = new Set<WorkerBuild>();
+  const background = new Set<Promise<unknown>>();
+  const track = (work: Promise<unknown>) => {
+    const settled = work.then(
+      () => {},
+      () => {},
+    );
+    background.add(settled);
+    void settled.then(() => background.delete(settled));
+  };
+  const cacheOptions = {
+    source,
+    cacheDir,
+    metrics,
     log,
-  });
-  const app = buildApp(store, { webDir: options.webDir ?? join(root, "dist", "web"), log });
+    codeVersion: code,
+    onWorker: (worker: WorkerBuild) => {
+      workers.add(worker);
+      const done = () => workers.delete(worker);
+      worker.built.then(
+        () => worker.stored.then(done),
+        done,
+      );
+    },
+  };
+  const opened = await openCachedStore(cacheOptions);
+  if (opened.stored !== undefined) track(opened.stored);
+  const live = new LiveStore(opened.store);
+  const app = buildApp(live, { webDir: options.webDir ?? join(root, "dist", "web"), log });
   try {
     await app.listen({ port: options.port ?? 3000, host: options.host ?? "127.0.0.1" });
   } catch (error) {
-    await store.close();
+    await live.close();
     throw error;
   }
   const address = app.server.address();
@@ -57,12 +118,70 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const host = address.family === "IPv6" ? `[${address.address}]` : address.address;
   const url = `http://${host}:${address.port}`;
   const ms = Math.round(performance.now() - started);
-  log(`salic-ml: serving ${store.size} projects of ${resolve(options.dataDir)} at ${url} (${hit ? "from cache" : "scored"}, ready in ${ms} ms)`);
+  log(`salic-ml: serving ${opened.store.size} projects of ${source.label} at ${url} (${opened.hit ? "from cache" : "scored"}, ready in ${ms} ms)`);
+
+  // The watcher: one fingerprint check at a time, the next one scheduled when it is done.
+  const watchMs = Math.max(0, (options.watchSeconds ?? 30) * 1000);
+  let closing = false;
+  let timer: NodeJS.Timeout | undefined;
+  let checkFailing = false;
+  let failed: { key: string; at: number } | undefined;
+  const check = async () => {
+    let fingerprint: Record<string, string>;
+    try {
+      fingerprint = await source.fingerprint();
+      if (checkFailing) log(`salic-ml: the source answers again (${source.label})`);
+      checkFailing = false;
+    } catch (error) {
+      if (!checkFailing) log(`salic-ml: cannot check the source for changes (still serving the last run): ${safe((error as Error).message)}`);
+      checkFailing = true;
+      return;
+    }
+    const current = live.current.store.meta;
+    const key = jobKey({ metricIds: metrics.map((metric) => metric.id), code, identity: source.identity }, fingerprint);
+    if (key === current.key) return;
+    // A state that failed to build is retried after ten checks (a persistent error is not rescored every few seconds).
+    if (failed?.key === key && Date.now() - failed.at < 10 * watchMs) return;
+    log(`salic-ml: ${source.label} changed; scoring the new data in the background (still serving the last run)`);
+    try {
+      const next = await openCachedStore({ ...cacheOptions, fingerprint, worker: true });
+      if (next.stored !== undefined) track(next.stored);
+      if (closing) {
+        await next.store.close();
+        return;
+      }
+      track(live.swap(next.store, SWAP_GRACE_MS));
+      failed = undefined;
+      log(`salic-ml: now serving ${next.store.size} projects of ${source.label} (${next.hit ? "from cache" : "scored"}, cache entry ${next.store.meta.key.slice(0, 12)})`);
+    } catch (error) {
+      failed = { key, at: Date.now() };
+      if (!closing) log(`salic-ml: scoring the changed data failed; still serving the last run: ${safe((error as Error).message)}`);
+    }
+  };
+  const schedule = () => {
+    if (closing || watchMs === 0) return;
+    timer = setTimeout(() => {
+      const run = check();
+      track(run);
+      void run.finally(schedule);
+    }, watchMs);
+    timer.unref();
+  };
+  schedule();
+
   return {
     url,
+    source: source.label,
+    async idle() {
+      while (background.size > 0) await Promise.all([...background]);
+    },
     async close() {
+      closing = true;
+      if (timer !== undefined) clearTimeout(timer);
       await app.close();
-      await store.close();
+      await Promise.all([...workers].map((worker) => worker.terminate()));
+      while (background.size > 0) await Promise.all([...background]);
+      await live.close();
     },
   };
 }

@@ -12,8 +12,8 @@ export const CACHE_FORMAT = 2;
 
 const here = dirname(fileURLToPath(import.meta.url));
 
-/** The folders whose code decides what a cache entry holds: loaders, metrics, score, this service and the helpers they share. */
-const RESULT_CODE = ["data", "metrics", "score", "serve", "util"];
+/** The folders whose code decides what a cache entry holds: loaders (files and database), metrics, score, this service and the helpers they share. */
+const RESULT_CODE = ["data", "db", "metrics", "score", "serve", "util"];
 
 /**
  * Identifies the code that produced a cache entry: the cache format, the

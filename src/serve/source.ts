@@ -1,0 +1,84 @@
+import { existsSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { loadDataDir, type LoadedData } from "../data/index.js";
+import { withClient } from "../db/connect.js";
+import { databaseFingerprint } from "../db/fingerprint.js";
+import { loadDatabase } from "../db/read.js";
+import { maskDatabaseUrl } from "../db/url.js";
+import { forgetStats, hashDataFiles } from "./fingerprint.js";
+
+/** Where the tables come from, as plain data (it crosses to the build worker). */
+export type SourceSpec =
+  | { kind: "folder"; dir: string; statIndex: string }
+  | { kind: "database"; url: string };
+
+/**
+ * What the service scores: a folder of table files or schema salic of a
+ * PostgreSQL database. The cache entry of a source's state is keyed by its
+ * fingerprint (with the metrics and the code), so a restart on an unchanged
+ * source serves at once, and the watcher notices a change by comparing it.
+ */
+export interface ServeSource {
+  readonly spec: SourceSpec;
+  /** How messages and /health name it: the folder's absolute path, or the URL with its password masked. */
+  readonly label: string;
+  /**
+   * Part of the cache key besides the fingerprint: undefined for a folder (the
+   * same bytes give the same results wherever they are); the masked URL for
+   * a database, whose table states could coincide with another database's.
+   */
+  readonly identity: string | undefined;
+  /**
+   * The cheap fingerprint of the source's state: each table file's sha256
+   * (through the stat index: only changed files are hashed), or each table's
+   * storage file and write counts (one catalog query).
+   *
+   * @throws Error when the folder is missing or holds no table; DatabaseError (masked) for the server.
+   */
+  fingerprint(): Promise<Record<string, string>>;
+  /** Reads the tables (the loaders' frames). */
+  load(): Promise<LoadedData>;
+  /** After a build read other file bytes than the ones hashed: drop those files from the stat index. */
+  forget(names: readonly string[]): void;
+}
+
+/** A folder of `<table>.csv` / `.parquet` files; its stat index lives in `cacheDir`. */
+export function folderSource(dataDir: string, cacheDir: string): ServeSource {
+  const dir = resolve(dataDir);
+  const statIndex = join(cacheDir, "stat-index.json");
+  const spec: SourceSpec = { kind: "folder", dir, statIndex };
+  return {
+    spec,
+    label: dir,
+    identity: undefined,
+    async fingerprint() {
+      if (!existsSync(dir)) throw new Error(`data directory ${dir} does not exist`);
+      const files = hashDataFiles(dir, statIndex);
+      if (Object.keys(files).length === 0) {
+        throw new Error(`no Salic table in ${dir}: expected planilha_projetos.csv and the other tables (.csv or .parquet)`);
+      }
+      return files;
+    },
+    load: () => loadSource(spec),
+    forget: (names) => forgetStats(dir, names, statIndex),
+  };
+}
+
+/** Schema salic of the PostgreSQL database at `url`. */
+export function databaseSource(url: string): ServeSource {
+  const spec: SourceSpec = { kind: "database", url };
+  const label = maskDatabaseUrl(url);
+  return {
+    spec,
+    label,
+    identity: `database ${label}`,
+    fingerprint: () => withClient(url, databaseFingerprint),
+    load: () => loadSource(spec),
+    forget: () => {},
+  };
+}
+
+/** Loads the tables of a source (also in the build worker). */
+export async function loadSource(spec: SourceSpec): Promise<LoadedData> {
+  return spec.kind === "folder" ? loadDataDir(spec.dir) : loadDatabase(spec.url);
+}
