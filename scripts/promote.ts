@@ -1,8 +1,15 @@
 /**
- * `npm run promote [-- --data DIR] [--check | --release-check] [METRIC...]`:
+ * `npm run promote [-- --data DIR | --db URL] [--check | --release-check] [METRIC...]`:
  * the promotion gate (see src/promote). Exit 0 when every selected metric is
  * promoted (or, with --check, every record is fresh); 1 otherwise; 2 on bad
  * arguments.
+ *
+ * `--db URL` (default: $SALIC_ML_DB, unless `--data` is given) runs the gate
+ * on schema salic of a PostgreSQL database instead of a folder: the URL is
+ * injected as each notebook's `dataDir`, the modules read `loadDatabase(url)`,
+ * the same summary is printed, and nothing is recorded (no promotion record,
+ * no catalog: records pin the committed sample data, which `--check`
+ * re-verifies without a server). Exit 0 when every selected metric agrees.
  */
 import { spawnSync } from "node:child_process";
 import { join } from "node:path";
@@ -12,14 +19,19 @@ import { catalogPath } from "../src/promote/catalog.js";
 import { checkRecords } from "../src/promote/check.js";
 import { GateError, promote } from "../src/promote/gate.js";
 import { formatStaleness, formatSummary } from "../src/promote/report.js";
+import { databaseUrl, maskDatabaseUrl } from "../src/db/url.js";
 import { integerOption, parseCommandLine, secondsOption, UsageError } from "../src/util/args.js";
 import { packageRoot, REPO_FOLDERS, repoRelative } from "../src/util/paths.js";
 
 const root = packageRoot();
-const USAGE = "usage: npm run promote [-- --data DIR] [--check | --release-check] [--concurrency N] [--cell-timeout S] [METRIC...]";
+const USAGE =
+  "usage: npm run promote [-- --data DIR | --db URL] [--check | --release-check] [--concurrency N] [--cell-timeout S] [METRIC...]\n" +
+  "  --db URL  compare on a PostgreSQL database (postgres://user:password@host:port/database; default $SALIC_ML_DB\n" +
+  "            unless --data is given); a database run records nothing";
 
 const OPTIONS = {
   data: { type: "string" },
+  db: { type: "string" },
   check: { type: "boolean" },
   "release-check": { type: "boolean" },
   concurrency: { type: "string" },
@@ -29,14 +41,29 @@ const OPTIONS = {
 /** The command line, checked: a UsageError names what is wrong. */
 function parse(args: readonly string[]) {
   const { values, positionals } = parseCommandLine(args, OPTIONS, { positionals: true });
+  const checking = values.check === true || values["release-check"] === true;
+  if (values.db !== undefined && values.data !== undefined) throw new UsageError("give --data DIR or --db URL, not both");
+  if (values.db !== undefined && checking) throw new UsageError("--check and --release-check read the records, not a database: drop --db");
+  // SALIC_ML_DB is --db's default; an explicit --data (or a check) does not read it.
+  const db = values.data !== undefined || checking ? undefined : databaseUrlOption(values.db);
   return {
     data: values.data ?? REPO_FOLDERS.samples,
+    db,
     check: values.check === true,
     releaseCheck: values["release-check"] === true,
     concurrency: integerOption("concurrency", values.concurrency, 2, 1, 64),
     cellTimeoutSeconds: secondsOption("cell-timeout", values["cell-timeout"], DEFAULT_CELL_TIMEOUT_SECONDS),
     metrics: positionals,
   };
+}
+
+/** --db, else SALIC_ML_DB; a value that is not a postgres:// URL is a usage error. */
+function databaseUrlOption(option: string | undefined): string | undefined {
+  try {
+    return databaseUrl(option);
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
 }
 
 async function main(): Promise<number> {
@@ -60,16 +87,21 @@ async function main(): Promise<number> {
   try {
     const verdicts = await promote({
       root,
-      dataDir: args.data,
+      ...(args.db !== undefined ? { db: args.db } : { dataDir: args.data }),
       metrics: args.metrics.length > 0 ? args.metrics : undefined,
       concurrency: args.concurrency,
       cellTimeoutSeconds: args.cellTimeoutSeconds,
       log: (line) => console.log(line),
     });
-    console.log(`\n${formatSummary(verdicts)}\n`);
+    console.log(`\n${formatSummary(verdicts, { recorded: args.db === undefined })}\n`);
     const refused = verdicts.filter((v) => !v.ok).length;
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
-    console.log(`promote: ${verdicts.length - refused} promoted, ${refused} refused in ${seconds} s; catalog: ${repoRelative(root, catalogPath(root))}`);
+    if (args.db !== undefined) {
+      console.log(`promote: ${verdicts.length - refused} agree, ${refused} refused in ${seconds} s on ${maskDatabaseUrl(args.db)}`);
+      console.log("promote: database run: compared, nothing recorded (records and the catalog come from `npm run promote` on data-samples)");
+    } else {
+      console.log(`promote: ${verdicts.length - refused} promoted, ${refused} refused in ${seconds} s; catalog: ${repoRelative(root, catalogPath(root))}`);
+    }
     return refused === 0 ? 0 : 1;
   } catch (error) {
     if (!(error instanceof GateError)) throw error;

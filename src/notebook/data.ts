@@ -2,9 +2,11 @@ import * as aq from "arquero";
 import type pl from "nodejs-polars";
 import { loadDataDir, type LoadedData } from "../data/index.js";
 import type { TableName } from "../data/schema.js";
+import { loadDatabaseSync } from "../db/export.js";
 import { rememberDataDir } from "./data-dir.js";
+import { isDatabaseSource } from "./result.js";
 
-/** The tables of a data directory as arquero tables (same columns and values as the polars frames). */
+/** The tables of a data directory (or database) as arquero tables (same columns and values as the polars frames). */
 export interface ArqueroData {
   dir: string;
   tables: Partial<Record<TableName, aq.ColumnTable>>;
@@ -19,23 +21,35 @@ export interface LoadOptions {
 }
 
 /**
- * Loads a data directory into nodejs-polars frames with src/data's loader
- * (typed columns; identifiers stay strings) and remembers `dir`, as given,
- * for `publish`'s `data_dir`.
+ * Loads the Salic tables into nodejs-polars frames (typed columns;
+ * identifiers stay strings) and remembers the source for `publish`'s
+ * `data_dir`. `source` is either
+ * - a data directory, read with src/data's loader (`loadDataDir`) and
+ *   remembered as given (canonical); or
+ * - a `postgres://` (or `postgresql://`) URL, read from schema `salic` with
+ *   `loadDatabase` of src/db (the same frames, dtypes, row order and
+ *   DataErrors: table, PRONAC, column, value) and remembered as the URL with
+ *   its password masked: the password is never published nor in a message.
+ *
+ * Synchronous either way (a database is read by a child process the call
+ * waits for, see src/db/export.ts), so `const data = loadPolars(dataDir);`
+ * works unchanged whichever the gate or the reader injects.
  */
-export function loadPolars(dir: string, options: LoadOptions = {}): LoadedData {
-  const loaded = loadDataDir(dir, options.tables !== undefined ? { tables: options.tables } : undefined);
-  rememberDataDir(dir);
+export function loadPolars(source: string, options: LoadOptions = {}): LoadedData {
+  const tables = options.tables !== undefined ? { tables: options.tables } : undefined;
+  const loaded = isDatabaseSource(source) ? loadDatabaseSync(source, tables) : loadDataDir(source, tables);
+  rememberDataDir(source);
   return loaded;
 }
 
 /**
- * Loads a data directory as arquero tables, converted column by column from
- * the polars frames: PRONACs, segments and tax ids stay strings, ints and
- * money are numbers, datetimes are Dates. Remembers `dir` like `loadPolars`.
+ * Loads a data directory or a database (see `loadPolars`) as arquero tables,
+ * converted column by column from the polars frames: PRONACs, segments and
+ * tax ids stay strings, ints and money are numbers, datetimes are Dates.
+ * Remembers the source like `loadPolars`.
  */
-export function loadArquero(dir: string, options: LoadOptions = {}): ArqueroData {
-  const loaded = loadPolars(dir, options);
+export function loadArquero(source: string, options: LoadOptions = {}): ArqueroData {
+  const loaded = loadPolars(source, options);
   const tables: Partial<Record<TableName, aq.ColumnTable>> = {};
   for (const [name, frame] of Object.entries(loaded.tables) as [TableName, pl.DataFrame][]) tables[name] = toArquero(frame);
   return { dir: loaded.dir, tables, missing: loaded.missing, files: loaded.files };

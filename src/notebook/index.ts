@@ -10,6 +10,8 @@
  * import pl from "nodejs-polars";
  * import { figure, loadPolars, publish, table } from "../dist/src/notebook/index.js";
  * const data = loadPolars(dataDir);                 // remembered as publish's data_dir
+ * // dataDir may also be a postgres:// URL (schema salic; `npm run promote -- --db URL`
+ * // injects one): same frames, published data_dir is the URL with its password masked
  * table(frame, { caption: "…", digits: 2, maxRows: 20 });
  * await figure({ data: [...], layout: {...} }, { width: 800, height: 480 });
  * publish("itens_orcamentarios", perProject, { tolerance: { abs: 1e-9, rel: 1e-9 } });
@@ -29,6 +31,7 @@ export { publish, publishBundle, type PerProject, type PublishOptions } from "./
 export {
   RESULT_MIME,
   canonicalDataDir,
+  isDatabaseSource,
   resultProblems,
   type PublishedResult,
   type ResultProjects,

@@ -1,4 +1,5 @@
 import { posix } from "node:path";
+import { maskDatabaseUrl } from "../db/url.js";
 
 /** MIME type of the machine-readable result a notebook publishes (read by the promote gate). */
 export const RESULT_MIME = "application/vnd.salic-ml.result+json";
@@ -19,7 +20,10 @@ export interface ResultTolerance {
 export interface PublishedResult {
   metric: string;
   tolerance: ResultTolerance;
-  /** The data directory exactly as the notebook was given it, in canonical form. */
+  /**
+   * The data directory exactly as the notebook was given it, in canonical
+   * form; for a database, its URL with the password masked.
+   */
   data_dir: string;
   projects: ResultProjects;
 }
@@ -27,12 +31,20 @@ export interface PublishedResult {
 const METRIC_ID = /^[a-z][a-z0-9_]*$/;
 const FIELD_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
+/** True when a loader's source is a PostgreSQL URL (postgres:// or postgresql://) rather than a folder. */
+export function isDatabaseSource(source: string): boolean {
+  return /^postgres(?:ql)?:\/\//i.test(source);
+}
+
 /**
  * The canonical spelling of a data directory as given (relative stays
  * relative): forward slashes, no `.`/`..` that normalisation removes, no
  * trailing slash. Re-runs with the same parameter publish the same bytes.
+ * A database URL's canonical form is the URL with its password masked
+ * (`maskDatabaseUrl`), so no published `data_dir` can hold a password.
  */
 export function canonicalDataDir(dir: string): string {
+  if (isDatabaseSource(dir)) return maskDatabaseUrl(dir);
   const normal = posix.normalize(dir.replace(/\\/g, "/"));
   return normal.length > 1 ? normal.replace(/\/+$/, "") : normal;
 }

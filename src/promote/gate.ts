@@ -1,11 +1,15 @@
 import { existsSync, readdirSync } from "node:fs";
 import { isAbsolute, join, resolve } from "node:path";
-import { loadDataDir } from "../data/load.js";
+import { DataError } from "../data/errors.js";
+import { loadDataDir, type LoadedData } from "../data/load.js";
+import { DatabaseError } from "../db/connect.js";
+import { loadDatabase } from "../db/read.js";
+import { maskDatabaseUrl, maskPassword } from "../db/url.js";
 import { DEFAULT_CELL_TIMEOUT_SECONDS, executeNotebook, NotebookExecutionError } from "../jupyter/execute.js";
 import { readPublishedResults } from "../jupyter/results.js";
 import { REGISTRY } from "../metrics/registry.js";
 import type { MetricDefinition } from "../metrics/types.js";
-import { resultProblems, type PublishedResult } from "../notebook/result.js";
+import { canonicalDataDir, isDatabaseSource, resultProblems, type PublishedResult } from "../notebook/result.js";
 import { scoreAll } from "../score/score-all.js";
 import { byCodeUnit } from "../util/order.js";
 import { REPO_FOLDERS, repoRelative } from "../util/paths.js";
@@ -26,8 +30,14 @@ export interface GateOptions {
   root: string;
   /** Folder of the research notebooks, relative to root (default "notebooks"). */
   notebooksDir?: string;
-  /** Data directory, relative to root or absolute (default "data-samples"). */
+  /** Data directory, relative to root or absolute (default "data-samples"). Not with `db`. */
   dataDir?: string;
+  /**
+   * A postgres:// URL to run on instead of a data directory (schema salic,
+   * see src/db): injected as each notebook's `dataDir`, read for the modules
+   * with `loadDatabase`. A database run compares and records nothing.
+   */
+  db?: string;
   /** Metrics to promote (default: every registered metric). */
   metrics?: readonly string[];
   /** The metric registry (default REGISTRY). */
@@ -52,6 +62,7 @@ export interface Verdict {
   reason?: string;
   comparison?: Comparison;
   tolerance?: Tolerance;
+  /** The record written (folder runs only: a database run writes none). */
   record?: PromotionRecord;
 }
 
@@ -73,21 +84,42 @@ interface Candidate {
  * writes a record for each metric that agrees (promoted/<metric>.json, plus
  * the catalog). A refused metric keeps its previous record. Resolves with one
  * verdict per selected metric (and per published metric with no module).
+ *
+ * With `db` (a postgres:// URL) the data is the database's schema salic
+ * instead of a folder: the URL is injected as each notebook's `dataDir`
+ * (the toolkit's `loadPolars` reads it; the notebook must publish the
+ * masked URL as its `data_dir`), the modules run on `loadDatabase(url)`
+ * (read first: an unreachable server or a bad value refuses the run before
+ * any notebook executes), and the verdicts compare the same way. A database
+ * run writes NO promotion record and no catalog: records prove agreement on
+ * the committed sample data, whose file hashes they pin and which
+ * `promote --check` re-verifies without a server; a database has no such
+ * fingerprint and changes under the records. Its ok verdicts carry no
+ * `record`, and it logs "database run: compared, nothing recorded". The
+ * sample manifest check applies only to folders. No message, log line or
+ * verdict holds the URL's password.
  */
 export async function promote(options: GateOptions): Promise<Verdict[]> {
   const root = resolve(options.root);
   const log = options.log ?? (() => undefined);
   const registry = options.registry ?? REGISTRY;
-  const dataDir = resolve(root, options.dataDir ?? REPO_FOLDERS.samples);
+  if (options.db !== undefined && options.dataDir !== undefined) throw new GateError("give either a data directory or a database, not both");
+  if (options.db !== undefined && !isDatabaseSource(options.db)) {
+    throw new GateError(`the database must be a postgres:// URL, got ${maskDatabaseUrl(options.db)}`);
+  }
+  const source: DataSource =
+    options.db !== undefined ? { kind: "db", url: options.db } : { kind: "dir", dir: resolve(root, options.dataDir ?? REPO_FOLDERS.samples) };
   const notebooksDir = resolve(root, options.notebooksDir ?? REPO_FOLDERS.notebooks);
   const selected = selectMetrics(registry, options.metrics);
 
-  const changed = manifestProblems(dataDir);
-  if (changed.length > 0) {
-    throw new GateError(
-      `sample data in ${rel(root, dataDir)} does not match its manifest:\n  ${changed.join("\n  ")}\n` +
-        "Regenerate it with `npm run samples` (or restore the files) before promoting.",
-    );
+  if (source.kind === "dir") {
+    const changed = manifestProblems(source.dir);
+    if (changed.length > 0) {
+      throw new GateError(
+        `sample data in ${rel(root, source.dir)} does not match its manifest:\n  ${changed.join("\n  ")}\n` +
+          "Regenerate it with `npm run samples` (or restore the files) before promoting.",
+      );
+    }
   }
 
   const verdicts: Verdict[] = [];
@@ -124,8 +156,16 @@ export async function promote(options: GateOptions): Promise<Verdict[]> {
     candidates.push({ metric, notebook, modulePath });
   }
 
-  const published = await executeAll(root, dataDir, candidates, options, log);
-  const data = loadDataDir(dataDir);
+  let data: LoadedData;
+  let published: Map<string, Published>;
+  if (source.kind === "db") {
+    log(`database run on ${maskDatabaseUrl(source.url)}: notebooks and modules read schema salic; nothing is recorded`);
+    data = await readDatabase(source.url);
+    published = await executeAll(root, source, candidates, options, log);
+  } else {
+    published = await executeAll(root, source, candidates, options, log);
+    data = loadDataDir(source.dir);
+  }
   const moduleValues = modulePerProject(scoreAll(data.tables, registry), candidates);
 
   for (const candidate of candidates) {
@@ -133,7 +173,7 @@ export async function promote(options: GateOptions): Promise<Verdict[]> {
     const outcome = published.get(candidate.notebook.path)!;
     const base = { metric: id, notebook: candidate.notebook.path };
     if (typeof outcome === "string") {
-      verdicts.push({ ...base, ok: false, reason: outcome });
+      verdicts.push({ ...base, ok: false, reason: source.kind === "db" ? maskPassword(outcome, source.url) : outcome });
       continue;
     }
     const result = outcome.get(id);
@@ -141,7 +181,7 @@ export async function promote(options: GateOptions): Promise<Verdict[]> {
       verdicts.push({ ...base, ok: false, reason: `${candidate.notebook.path} ran but published no result for ${id}` });
       continue;
     }
-    const expectedDir = notebookDataDir(root, candidate.notebook.path, dataDir);
+    const expectedDir = canonicalDataDir(injectedDataDir(root, candidate.notebook.path, source));
     if (result.data_dir !== expectedDir) {
       verdicts.push({ ...base, ok: false, reason: `${candidate.notebook.path} published data_dir "${result.data_dir}", not the injected "${expectedDir}"` });
       continue;
@@ -151,12 +191,30 @@ export async function promote(options: GateOptions): Promise<Verdict[]> {
       verdicts.push({ ...base, ok: false, reason: "notebook and module disagree", comparison, tolerance: result.tolerance });
       continue;
     }
-    const record = buildRecord({ root, metric: id, notebook: candidate.notebook.path, modulePath: candidate.modulePath, dataDir, files: data.files, tolerance: result.tolerance, comparison, today: options.today });
+    if (source.kind === "db") {
+      verdicts.push({ ...base, ok: true, comparison, tolerance: result.tolerance });
+      continue;
+    }
+    const record = buildRecord({ root, metric: id, notebook: candidate.notebook.path, modulePath: candidate.modulePath, dataDir: source.dir, files: data.files, tolerance: result.tolerance, comparison, today: options.today });
     writeRecord(root, record);
     verdicts.push({ ...base, ok: true, comparison, tolerance: result.tolerance, record });
   }
-  writeCatalog(root, registry);
+  if (source.kind === "dir") writeCatalog(root, registry);
+  else log("database run: compared, nothing recorded");
   return verdicts.sort((a, b) => order(registry, a.metric) - order(registry, b.metric));
+}
+
+/** Where the gate's data comes from: a folder (absolute) or a database URL. */
+type DataSource = { kind: "dir"; dir: string } | { kind: "db"; url: string };
+
+/** The database's tables for the modules; what stops the run (no server, a bad value) as a GateError, masked. */
+async function readDatabase(url: string): Promise<LoadedData> {
+  try {
+    return await loadDatabase(url);
+  } catch (error) {
+    if (error instanceof DatabaseError || error instanceof DataError) throw new GateError(maskPassword(error.message, url));
+    throw error;
+  }
 }
 
 function selectMetrics(registry: readonly MetricDefinition[], ids: readonly string[] | undefined): MetricDefinition[] {
@@ -183,12 +241,17 @@ function notebookDataDir(root: string, notebookPath: string, dataDir: string): s
   return repoRelative(resolve(root, notebookPath, ".."), dataDir);
 }
 
+/** The notebook's `dataDir` parameter: the folder relative to the notebook, or the database URL as given. */
+function injectedDataDir(root: string, notebookPath: string, source: DataSource): string {
+  return source.kind === "db" ? source.url : notebookDataDir(root, notebookPath, source.dir);
+}
+
 type Published = Map<string, PublishedResult> | string;
 
 /** Executes each candidate notebook once, `concurrency` at a time: its published results, or why it failed. */
 async function executeAll(
   root: string,
-  dataDir: string,
+  source: DataSource,
   candidates: readonly Candidate[],
   options: GateOptions,
   log: (line: string) => void,
@@ -200,7 +263,7 @@ async function executeAll(
     const started = Date.now();
     try {
       const executed = await executeNotebook(resolve(root, path), {
-        parameters: { [DATA_DIR_PARAMETER]: notebookDataDir(root, path, dataDir) },
+        parameters: { [DATA_DIR_PARAMETER]: injectedDataDir(root, path, source) },
         cellTimeoutSeconds: options.cellTimeoutSeconds ?? DEFAULT_CELL_TIMEOUT_SECONDS,
       });
       const results = readResults(path, executed.notebook);

@@ -5,14 +5,19 @@ import type { Staleness } from "./check.js";
 /** How many differing projects a disagreement shows side by side. */
 const SHOWN_DIFFERENCES = 5;
 
-/** The gate's summary: a table of every verdict, then why each refused metric was refused. */
-export function formatSummary(verdicts: readonly Verdict[]): string {
+/**
+ * The gate's summary: a table of every verdict, then why each refused metric
+ * was refused. With `{ recorded: false }` (a database run, which writes no
+ * record) a metric that agrees reads "agrees", not "promoted".
+ */
+export function formatSummary(verdicts: readonly Verdict[], options: { recorded?: boolean } = {}): string {
+  const agreed = options.recorded === false ? "agrees" : "promoted";
   const rows = verdicts.map((v) => [
     v.metric,
     v.comparison ? String(v.comparison.compared) : "-",
     v.comparison ? v.comparison.maxAbsDiff.toExponential(2) : "-",
     v.comparison ? v.comparison.maxRelDiff.toExponential(2) : "-",
-    v.ok ? "promoted" : "REFUSED",
+    v.ok ? agreed : "REFUSED",
   ]);
   const lines = [alignedTable(["metric", "compared", "max abs diff", "max rel diff", "verdict"], rows)];
   for (const v of verdicts.filter((x) => !x.ok)) {

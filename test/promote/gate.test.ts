@@ -2,18 +2,25 @@
  * The promotion gate over fixture notebooks, executed for real through
  * Jupyter: one that agrees, one off by more than its tolerance, one that
  * raises, one that hangs, one whose record goes stale, one that imports its
- * own module. Each runs in a throw-away repository that shares this one's
- * sources, compiled output and node_modules, with a metrics folder of its own
- * (a test edits a module after promotion).
+ * own module; and the same gate on a PostgreSQL database (the tests' private
+ * cluster), which compares and records nothing. Each runs in a throw-away
+ * repository that shares this one's sources, compiled output and
+ * node_modules, with a metrics folder of its own (a test edits a module after
+ * promotion).
  */
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
+import { randomBytes } from "node:crypto";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
+import pg from "pg";
 import { describe, expect, it } from "vitest";
+import { importDataDir } from "../../src/db/import.js";
+import { maskDatabaseUrl } from "../../src/db/url.js";
 import { promotedMetrics } from "../../src/metrics/promoted.js";
 import { metricById, REGISTRY } from "../../src/metrics/registry.js";
 import { checkRecords } from "../../src/promote/check.js";
 import { GateError, promote } from "../../src/promote/gate.js";
+import { describeDatabase, freshDatabase } from "../support/database.js";
 
 const repo = resolve(import.meta.dirname, "../..");
 const METRIC = "itens_orcamentarios";
@@ -198,4 +205,108 @@ describe("promote gate", () => {
     await expect(gate(root)).rejects.toThrow(GateError);
     await expect(gate(root)).rejects.toThrow("planilha_projetos.csv no longer matches its sha256 in manifest.json");
   });
+});
+
+describe("promote gate, database arguments", () => {
+  it("refuses an unreachable database before running anything, without the password", async () => {
+    const root = fixtureRepo([IMPORT_TOOLKIT, countAndPublish(0, "{ abs: 0, rel: 0 }")]);
+    const logs: string[] = [];
+    const run = promote({ root, db: "postgres://leitor:nao-mostrar@127.0.0.1:1/salic", metrics: [METRIC], log: (l) => logs.push(l) });
+    await expect(run).rejects.toThrow(GateError);
+    await expect(run).rejects.toThrow(/^postgres:\/\/leitor:\*\*\*@127\.0\.0\.1:1\/salic: cannot connect: /);
+    await expect(run).rejects.not.toThrow("nao-mostrar");
+    expect(logs.some((l) => l.includes("running"))).toBe(false);
+    expect(logs.join("\n")).not.toContain("nao-mostrar");
+    expect(readdirSync(join(root, "promoted"))).toEqual([]);
+  });
+
+  it("refuses a data directory and a database together, and a database that is not a postgres:// URL", async () => {
+    const root = fixtureRepo([IMPORT_TOOLKIT]);
+    await expect(promote({ root, dataDir: "data-samples", db: "postgres://h/db" })).rejects.toThrow("give either a data directory or a database, not both");
+    await expect(promote({ root, db: "mysql://u:pw@h/db" })).rejects.toThrow("the database must be a postgres:// URL, got mysql://u:***@h/db");
+  });
+});
+
+/** Tables the budget fixture has no rows for, header only (a Salic database has all five). */
+const EMPTY_TABLES: Record<string, string> = {
+  "planilha_comprovacao.csv": "PRONAC,idPlanilhaAprovacao,idPlanilhaItem,Item,idSegmento,vlComprovacao,idComprovantePagamento,nrCNPJCPF,nmFornecedor,tpFormaDePagamento",
+  "planilha_aprovacao_comprovacao.csv": "PRONAC,idPlanilhaAprovacao,idPlanilhaItem,Item,idSegmento,vlComprovacao,idComprovantePagamento,nrCNPJCPF,nmFornecedor,vlAprovado",
+  "planilha_captacao.csv": "Pronac,Segmento,CaptacaoReal",
+};
+
+const DB_PASSWORD = "s3gredo-do-gate";
+
+describeDatabase("promote gate on a database", (db) => {
+  /**
+   * A database holding the fixture's projects and its budget WITHOUT its last
+   * line (so "150001" has 1 line, not the folder's 2: a notebook that read
+   * the folder would disagree with the module), read by a role with a password.
+   */
+  async function fixtureDatabase(): Promise<string> {
+    const url = await freshDatabase(db.url());
+    const dir = mkdtempSync(join(tmpdir(), "salic-promote-db-"));
+    writeFileSync(join(dir, "planilha_projetos.csv"), `${PROJECTS.join("\n")}\n`);
+    writeFileSync(join(dir, "planilha_orcamentaria.csv"), `${BUDGET.slice(0, -1).join("\n")}\n`);
+    for (const [file, text] of Object.entries(EMPTY_TABLES)) writeFileSync(join(dir, file), `${text}\n`);
+    await importDataDir(dir, url);
+    const role = `salic_gate_${randomBytes(4).toString("hex")}`;
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    try {
+      await client.query(`CREATE ROLE ${role} LOGIN PASSWORD '${DB_PASSWORD}'; GRANT USAGE ON SCHEMA salic TO ${role}; GRANT SELECT ON ALL TABLES IN SCHEMA salic TO ${role};`);
+    } finally {
+      await client.end();
+    }
+    const reader = new URL(url);
+    reader.username = role;
+    reader.password = DB_PASSWORD;
+    return reader.toString();
+  }
+
+  it("compares a notebook that reads the database with the module on it, and writes no record and no catalog", async () => {
+    const url = await fixtureDatabase();
+    const root = fixtureRepo([IMPORT_TOOLKIT, countAndPublish(0, "{ abs: 0, rel: 0 }")]);
+    const logs: string[] = [];
+    const verdicts = await promote({ root, db: url, metrics: [METRIC], cellTimeoutSeconds: 60, today: "2026-01-02", log: (l) => logs.push(l) });
+    expect(verdicts).toHaveLength(1);
+    const [verdict] = verdicts;
+    expect(verdict?.reason).toBeUndefined();
+    expect(verdict).toMatchObject({ metric: METRIC, ok: true, notebook: "notebooks/fixture.ipynb", tolerance: { abs: 0, rel: 0 } });
+    expect(verdict?.comparison).toMatchObject({ compared: 3, maxAbsDiff: 0, differences: [], onlyInNotebook: [], onlyInModule: [] });
+    expect(verdict?.record).toBeUndefined();
+    expect(readdirSync(join(root, "promoted"))).toEqual([]);
+    expect(existsSync(join(root, "promoted", "README.md"))).toBe(false);
+    expect(logs.at(-1)).toBe("database run: compared, nothing recorded");
+    expect(logs[0]).toBe(`database run on ${maskDatabaseUrl(url)}: notebooks and modules read schema salic; nothing is recorded`);
+    expect(`${JSON.stringify(verdicts)}\n${logs.join("\n")}`).not.toContain(DB_PASSWORD);
+
+    // The same notebook, off by one: refused on the database, the difference named; still nothing recorded.
+    writeFileSync(join(root, "notebooks", "fixture.ipynb"), notebook([IMPORT_TOOLKIT, countAndPublish(1, "{ abs: 0.5, rel: 0 }")]));
+    const [off] = await promote({ root, db: url, metrics: [METRIC], cellTimeoutSeconds: 60 });
+    expect(off?.ok).toBe(false);
+    expect(off?.reason).toBe("notebook and module disagree");
+    expect(off?.comparison?.differences).toEqual([
+      { pronac: "000014", field: "valor", notebook: 4, module: 3 },
+      { pronac: "14", field: "valor", notebook: 2, module: 1 },
+      { pronac: "150001", field: "valor", notebook: 2, module: 1 },
+    ]);
+    expect(readdirSync(join(root, "promoted"))).toEqual([]);
+  }, 180_000);
+
+  it("refuses a notebook that loads something else than the injected database, and a failing one without the password", async () => {
+    const url = await fixtureDatabase();
+    const root = fixtureRepo([IMPORT_TOOLKIT, countAndPublish(0, "{ abs: 0, rel: 0 }").replace("loadPolars(dataDir)", 'loadPolars("../data-samples")')]);
+    const [verdict] = await promote({ root, db: url, metrics: [METRIC], cellTimeoutSeconds: 60 });
+    expect(verdict?.ok).toBe(false);
+    expect(verdict?.reason).toBe(`notebooks/fixture.ipynb published data_dir "../data-samples", not the injected "${maskDatabaseUrl(url)}"`);
+
+    // A notebook whose cell fails while it holds the URL: the reason shows the masked URL only.
+    writeFileSync(join(root, "notebooks", "fixture.ipynb"), notebook([IMPORT_TOOLKIT, "throw new Error(`cannot use ${dataDir}`);", countAndPublish(0, "{ abs: 0, rel: 0 }")]));
+    const [failed] = await promote({ root, db: url, metrics: [METRIC], cellTimeoutSeconds: 60 });
+    expect(failed?.ok).toBe(false);
+    expect(failed?.reason).toMatch(/cell 4/);
+    expect(failed?.reason).toContain("cannot use postgres://");
+    expect(failed?.reason).not.toContain(DB_PASSWORD);
+    expect(readdirSync(join(root, "promoted"))).toEqual([]);
+  }, 180_000);
 });
