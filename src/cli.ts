@@ -15,6 +15,7 @@ import { DataError, loadDataDir, type LoadedData } from "./data/index.js";
 import { DatabaseError } from "./db/connect.js";
 import { importDataDir } from "./db/import.js";
 import { loadDatabase } from "./db/read.js";
+import { grantsSql } from "./db/store.js";
 import { storeScoreRun } from "./db/provenance.js";
 import { databaseUrl, maskDatabaseUrl } from "./db/url.js";
 import { PROMOTED_METRICS } from "./metrics/promoted.js";
@@ -40,6 +41,7 @@ Commands:
   score       score every project of a data directory or database (JSON or CSV)
   serve       start the service and page for analysts
   db import   load a data directory into the Salic database (PostgreSQL)
+  db grants   print the SQL that lets a role read salic and write salic_ml
 
 Run 'salic-ml <command> --help' for a command's options,
 'salic-ml --version' for the version.
@@ -71,15 +73,20 @@ written.
 `;
 
 const DB_USAGE = `Usage: salic-ml db import --data DIR [--db URL]
+       salic-ml db grants --role NAME
 
-Loads the five Salic tables of DIR into schema salic of the PostgreSQL
+import loads the five Salic tables of DIR into schema salic of the PostgreSQL
 database (--db, default $SALIC_ML_DB), replacing what was there, in one
 transaction. The files are checked first: a malformed one is refused with
 file, line, column and value, and the database is left as it was.
 
+grants prints the SQL an administrator runs so that role NAME reads schema
+salic and writes only schema salic_ml (nothing is executed).
+
 Options:
   --data DIR       data directory holding the five tables (.csv or .parquet)
   --db URL         postgres://user:password@host:port/database
+  --role NAME      the role salic-ml connects as
   -h, --help       show this help
 `;
 
@@ -219,7 +226,21 @@ async function db(args: readonly string[], io: CliIo): Promise<number> {
     io.stdout.write(DB_USAGE);
     return sub === undefined ? 2 : 0;
   }
-  if (sub !== "import") throw new UsageError(`unknown db command "${sub}" (expected: import)`, "db");
+  if (sub !== "import" && sub !== "grants") throw new UsageError(`unknown db command "${sub}" (expected: import or grants)`, "db");
+  if (sub === "grants") {
+    const { values: options } = parseCommandLine(rest, { ...stringOptions("role"), help: HELP }, { command: "db" });
+    if (options.help) {
+      io.stdout.write(DB_USAGE);
+      return 0;
+    }
+    if (options.role === undefined) throw new UsageError("--role NAME is required", "db");
+    try {
+      io.stdout.write(grantsSql(options.role));
+    } catch (error) {
+      throw new UsageError(`--role: ${(error as Error).message}`, "db");
+    }
+    return 0;
+  }
   const { values: options } = parseCommandLine(rest, { ...stringOptions("data", "db"), help: HELP }, { command: "db" });
   if (options.help) {
     io.stdout.write(DB_USAGE);

@@ -51,14 +51,18 @@ export function dataDir(options: { omit?: string[]; replace?: Record<string, str
 }
 
 /** The CLI run in-process: exit code and everything written to stdout and stderr. */
-export async function runCli(args: string[], cwd = process.cwd()): Promise<{ code: number; stdout: string; stderr: string }> {
+export async function runCli(
+  args: string[],
+  cwd = process.cwd(),
+  env: NodeJS.ProcessEnv = {},
+): Promise<{ code: number; stdout: string; stderr: string }> {
   const stdout = new PassThrough();
   const stderr = new PassThrough();
   const out: string[] = [];
   const err: string[] = [];
   stdout.on("data", (chunk: Buffer) => out.push(chunk.toString("utf8")));
   stderr.on("data", (chunk: Buffer) => err.push(chunk.toString("utf8")));
-  const code = await main(args, { stdout, stderr, cwd });
+  const code = await main(args, { stdout, stderr, cwd, env });
   return { code, stdout: out.join(""), stderr: err.join("") };
 }
 

@@ -1,23 +1,13 @@
 import { spawn } from "node:child_process";
-import { PassThrough } from "node:stream";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { main } from "../../src/cli.js";
 import { importDataDir } from "../../src/db/import.js";
 import { describeDatabase, freshDatabase } from "../support/database.js";
+import { runCli } from "./fixture.js";
 
 const repo = fileURLToPath(new URL("../..", import.meta.url));
 
-async function run(args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ code: number; stdout: string; stderr: string }> {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  const out: string[] = [];
-  const err: string[] = [];
-  stdout.on("data", (chunk: Buffer) => out.push(chunk.toString("utf8")));
-  stderr.on("data", (chunk: Buffer) => err.push(chunk.toString("utf8")));
-  const code = await main(args, { stdout, stderr, cwd: repo, env });
-  return { code, stdout: out.join(""), stderr: err.join("") };
-}
+const run = (args: string[], env: NodeJS.ProcessEnv = {}) => runCli(args, repo, env);
 
 describe("salic-ml serve arguments", () => {
   const usage = (message: string) => `salic-ml: ${message}\nRun 'salic-ml serve --help' for usage.\n`;
