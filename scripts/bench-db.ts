@@ -3,7 +3,8 @@
  * at national scale, each step run N times (default 3) through the built CLI
  * under GNU time, medians reported: `db import`, `score --data` (files) and
  * `score --db` (the same tables read back from PostgreSQL), with the ratio of
- * the two scores and their outputs compared byte for byte. Without `--db` it
+ * the two scores and their outputs compared byte for byte; then `serve --db`:
+ * a cold start (scores and stores) and N restarts on the unchanged database. Without `--db` it
  * starts a private PostgreSQL cluster of its own (and stops it). Writes the
  * `## Database` section of BENCHMARKS.md.
  */
@@ -29,6 +30,7 @@ import {
   timedCli,
   updateBenchmarkSection,
 } from "./bench-support.js";
+import { type BenchServer, settledMemory, spawnServer, stopServer } from "./bench-server-process.js";
 import { startPrivateCluster } from "./private-postgres.js";
 
 const SCRIPT: BenchScript = { name: "bench:db", usage: "usage: npm run bench:db -- [--data DIR] [--runs N] [--db URL]" };
@@ -63,6 +65,24 @@ runBenchmark(SCRIPT, async () => {
       console.error(`bench:db: score --db ${database.at(-1)!.seconds.toFixed(1)} s`);
     }
     const identical = readFileSync(join(out, "files.json")).equals(readFileSync(join(out, "db.json")));
+
+    // serve --db: a cold start scores and stores the run; restarts on the unchanged database serve the cache.
+    const cacheDir = join(out, "serve-cache");
+    const cold = await spawnServer({ db: url }, cacheDir);
+    console.error(`bench:db: serve --db cold start ${(cold.readyMs / 1000).toFixed(1)} s`);
+    const coldMemory = await settledMemory(cold);
+    await stopServer(cold);
+    const warm: BenchServer[] = [];
+    let warmMemory: Awaited<ReturnType<typeof settledMemory>> | undefined;
+    for (let i = 0; i < runs; i++) {
+      const server = await spawnServer({ db: url }, cacheDir);
+      console.error(`bench:db: serve --db restart ${Math.round(server.readyMs)} ms`);
+      if (i === 0) warmMemory = await settledMemory(server);
+      await stopServer(server);
+      warm.push(server);
+    }
+    const MiB = 1024 ** 2;
+    const warmMs = median(warm.map((s) => s.readyMs));
     const row = (name: string, command: string, all: EndToEnd[]) =>
       `| ${name} | \`${command}\` | ${median(all.map((r) => r.seconds)).toFixed(2)} | ${all.map((r) => r.seconds.toFixed(2)).join(", ")} | ${(median(all.map((r) => r.maxRss)) / GiB).toFixed(2)} |`;
     const dataDir = repoRelative(REPO, parsed.dataDir);
@@ -79,6 +99,14 @@ runBenchmark(SCRIPT, async () => {
       row("score from the database", "salic-ml score --db URL --out FILE", database),
       "",
       `Score from the database / from files: ${ratio.toFixed(2)}× (target ≤ 1.5×). Outputs byte-identical: ${identical ? "yes" : "NO"}.`,
+      "",
+      "`salic-ml serve --db URL` (the compiled service in a child process, from spawning it to its first answer of `/health`):",
+      "",
+      `- cold start (no cache entry: scores, then stores the run in salic_ml in the background): ${(cold.readyMs / 1000).toFixed(1)} s; ` +
+        `RSS ${(coldMemory.ready.rss / MiB).toFixed(0)} MB when ready → ${(coldMemory.steady.rss / MiB).toFixed(0)} MB once stored and steady;`,
+      `- restart on the unchanged database (fingerprint read, cache entry served): median **${Math.round(warmMs)} ms** of ${runs} ` +
+        `(${warm.map((s) => `${Math.round(s.readyMs)} ms`).join(", ")}) — ${warmMs < 1000 ? "within" : "NOT within"} the 1 s target; ` +
+        `RSS ${(warmMemory!.ready.rss / MiB).toFixed(0)} → ${(warmMemory!.steady.rss / MiB).toFixed(0)} MB.`,
       "",
     ].join("\n");
     updateBenchmarkSection(BENCHMARKS_FILE, "Database", text);

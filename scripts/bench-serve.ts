@@ -15,11 +15,9 @@
  *    grows. The machine's 2 cores are shared by the server and the load
  *    generator, as they would be in a test.
  */
-import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync, readdirSync, rmSync } from "node:fs";
 import { loadavg } from "node:os";
 import { join, resolve } from "node:path";
-import { pathToFileURL } from "node:url";
 import { createRequire } from "node:module";
 import {
   BENCHMARKS_FILE,
@@ -35,6 +33,7 @@ import {
   updateBenchmarkSection,
 } from "./bench-support.js";
 import { openStore } from "../src/serve/index.js";
+import { type BenchServer as Server, type Memory, memoryOf, settledMemory, spawnServer, stopServer } from "./bench-server-process.js";
 import { integerOption } from "../src/util/args.js";
 import { repoRelative } from "../src/util/paths.js";
 
@@ -61,93 +60,7 @@ const SCRIPT: BenchScript = {
 const TARGET = { requestsPerSecond: 3000, p99Ms: 20, restartMs: 1000 };
 const MB = 1024 ** 2;
 
-interface Memory {
-  rss: number;
-  /** V8 heap in use after a forced GC: what a leak would grow. */
-  heapUsed: number;
-  /** V8 heap committed: grows while V8 sizes its young generation to the load, then stays. */
-  heapTotal: number;
-  /** Memory outside the V8 heap held by JS objects (Buffers): the cache's arrays, response buffers. */
-  external: number;
-}
-
-type ChildMessage = { type: "ready"; url: string; startMs: number } | { type: "memory"; memory: Memory };
-
-// ---- child: the server under test, from the compiled output (as `npm start` runs it) ----------
-
-/** The child's program: start the server, report over IPC, answer memory probes, stop on request. */
-function childProgram(dataDir: string, cacheDir: string): string {
-  const serve = pathToFileURL(join(repo, "dist", "src", "serve", "index.js")).href;
-  return `
-const started = performance.now();
-const { startServer } = await import(${JSON.stringify(serve)});
-const server = await startServer({
-  dataDir: ${JSON.stringify(dataDir)},
-  cacheDir: ${JSON.stringify(cacheDir)},
-  port: 0,
-  log: (line) => process.stderr.write("  [server] " + line + "\\n"),
-});
-process.send({ type: "ready", url: server.url, startMs: performance.now() - started });
-process.on("message", (message) => {
-  if (message === "memory") {
-    globalThis.gc?.();
-    const { rss, heapUsed, heapTotal, external } = process.memoryUsage();
-    process.send({ type: "memory", memory: { rss, heapUsed, heapTotal, external } });
-  } else if (message === "stop") {
-    server.close().then(() => process.exit(0));
-  }
-});
-`;
-}
-
-// ---- parent: start-up and load ----------------------------------------------------------------
-
-interface Server {
-  process: ChildProcess;
-  url: string;
-  /** From spawning the process to its first HTTP answer. */
-  readyMs: number;
-  /** Inside the process: importing the service and startServer() until it listened. */
-  startMs: number;
-}
-
-async function spawnServer(dataDir: string, cacheDir: string): Promise<Server> {
-  const spawned = performance.now();
-  const proc = spawn(process.execPath, ["--expose-gc", "--input-type=module", "-e", childProgram(dataDir, cacheDir)], {
-    cwd: repo,
-    stdio: ["ignore", "inherit", "inherit", "ipc"],
-  });
-  const ready = await new Promise<{ url: string; startMs: number }>((resolveReady, reject) => {
-    proc.once("exit", (code) => reject(new Error(`the server exited (code ${code}) before it was ready`)));
-    proc.on("message", (message: ChildMessage) => {
-      if (message.type === "ready") resolveReady(message);
-    });
-  });
-  const response = await fetch(`${ready.url}/health`);
-  if (!response.ok) throw new Error(`/health answered ${response.status}`);
-  await response.arrayBuffer();
-  return { process: proc, url: ready.url, readyMs: performance.now() - spawned, startMs: ready.startMs };
-}
-
-async function stopServer(server: Server): Promise<void> {
-  // Drop spawnServer's "exited before ready" listener first, then wait for the exit.
-  server.process.removeAllListeners("exit");
-  const exited = new Promise((done) => server.process.once("exit", done));
-  server.process.send("stop");
-  await exited;
-}
-
-function memoryOf(server: Server): Promise<Memory> {
-  return new Promise((resolveMemory) => {
-    const listen = (message: ChildMessage) => {
-      if (message.type !== "memory") return;
-      server.process.off("message", listen);
-      resolveMemory(message.memory);
-    };
-    server.process.on("message", listen);
-    server.process.send("memory");
-  });
-}
+type StartMemory = Awaited<ReturnType<typeof settledMemory>>;
 
 /** Deterministic choices (mulberry32), so every run asks the same sequence. */
 function random(seed: number): () => number {
@@ -217,6 +130,7 @@ function section(args: {
   projects: number;
   entryBytes: number;
   cold?: Server;
+  memory: { first: StartMemory; restart: StartMemory };
   restarts: Server[];
   loads: LoadResult[];
   connections: number;
@@ -242,6 +156,11 @@ function section(args: {
       : `- cold start, no cache entry — the promoted modules score the data and the entry is written: **${(args.cold.readyMs / 1000).toFixed(1)} s** (${(args.cold.startMs / 1000).toFixed(1)} s);`,
     `- restart on unchanged data (cache hit), ${args.restarts.length} runs: **${args.restarts.map((s) => ms(s.readyMs)).join(", ")}** ` +
       `(${args.restarts.map((s) => ms(s.startMs)).join(", ")}) — ${restartOk ? "within" : "NOT within"} the 1 s target.`,
+    "",
+    "**Memory after a start** (RSS when ready → steady: after the background work, 5 s and a forced GC later — what the process keeps for its life; scoring runs in a worker thread whose heap goes with it):",
+    "",
+    `- ${args.cold === undefined ? "first start (from the cache this run)" : "cold start (scored)"}: ${mb(args.memory.first.ready.rss)} → **${mb(args.memory.first.steady.rss)}**;`,
+    `- restart from the cache: ${mb(args.memory.restart.ready.rss)} → **${mb(args.memory.restart.steady.rss)}**.`,
     "",
     `**Load** (${args.seconds} s per endpoint after a 5 s warm-up, ${args.connections} connections, no pipelining; ` +
       `targets ≥ ${TARGET.requestsPerSecond} requests/s and p99 ≤ ${TARGET.p99Ms} ms):`,
@@ -305,15 +224,18 @@ async function main(): Promise<void> {
 
   console.error(`bench:serve: starting the server over ${dataDir}`);
   const entriesBefore = cacheEntries(cacheDir);
-  const first = await spawnServer(dataDir, cacheDir);
+  const first = await spawnServer({ dataDir }, cacheDir);
   // A first start that wrote a new entry was a cold one (scored the data).
   const cold = cacheEntries(cacheDir).some((entry) => !entriesBefore.includes(entry)) ? first : undefined;
   console.error(`  first start ${Math.round(first.readyMs)} ms`);
+  const firstMemory = await settledMemory(first);
   await stopServer(first);
   const restarts: Server[] = [];
+  let restartMemory: StartMemory | undefined;
   for (let i = 0; i < 3; i++) {
-    const server = await spawnServer(dataDir, cacheDir);
+    const server = await spawnServer({ dataDir }, cacheDir);
     console.error(`  restart ${i + 1}: ${Math.round(server.readyMs)} ms (startServer ${Math.round(server.startMs)} ms)`);
+    if (i === 0) restartMemory = await settledMemory(server);
     if (i < 2) await stopServer(server);
     restarts.push(server);
   }
@@ -375,6 +297,7 @@ async function main(): Promise<void> {
       projects: pronacs.length,
       entryBytes,
       cold,
+      memory: { first: firstMemory, restart: restartMemory! },
       restarts,
       loads,
       connections,

@@ -29,10 +29,12 @@ export interface CacheOptions {
   /** The source's fingerprint when the caller has just read it (the watcher); default: read it now. */
   fingerprint?: Record<string, string>;
   /**
-   * Score a missing entry in a worker thread (default false: in this thread,
-   * which is what a start wants, nothing being served yet). The watcher sets
-   * it so requests are answered meanwhile. Metrics that are not the
-   * registry's own are scored in this thread whatever this says.
+   * Score a missing entry in a worker thread (default true). The worker's
+   * heap (the frames, the run: gigabytes at national scale) goes away when it
+   * exits, where scoring in this thread would keep the process at its peak
+   * for its whole life; the watcher also needs it so requests are answered
+   * meanwhile. Metrics that are not the registry's own are scored in this
+   * thread whatever this says.
    */
   worker?: boolean;
   /** Told of each worker started, so its owner can stop it on close. */
@@ -102,7 +104,7 @@ export async function openCachedStore(options: CacheOptions): Promise<CachedStor
     try {
       const build: BuildJob = { ...job, outDir: temp, ...(storeRuns ? { store: { startedAt: Date.now() } } : {}) };
       let meta: EntryMeta;
-      if (options.worker === true && workerCanRun(options.metrics)) {
+      if (options.worker !== false && workerCanRun(options.metrics)) {
         const worker = buildInWorker(build);
         options.onWorker?.(worker);
         meta = (await worker.built)!;
