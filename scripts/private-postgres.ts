@@ -65,5 +65,19 @@ export async function startPrivateCluster(): Promise<{ database: TestDatabase; s
     }
     rmSync(dir, { recursive: true, force: true });
   };
-  return { database, stop };
+  // A benchmark or test run stopped with Ctrl-C or kill must not leave its server running.
+  const onSignal = (signal: NodeJS.Signals) => {
+    stopOnce();
+    process.kill(process.pid, signal);
+  };
+  const signals: NodeJS.Signals[] = ["SIGINT", "SIGTERM", "SIGHUP"];
+  let stopped = false;
+  const stopOnce = () => {
+    if (stopped) return;
+    stopped = true;
+    for (const signal of signals) process.off(signal, onSignal);
+    stop();
+  };
+  for (const signal of signals) process.once(signal, onSignal);
+  return { database, stop: stopOnce };
 }
