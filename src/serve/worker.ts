@@ -79,10 +79,13 @@ export function buildInWorker(job: BuildJob): WorkerBuild {
 
 function startWorker(job: BuildJob): Worker {
   const here = import.meta.url;
-  if (!here.endsWith(".ts")) return new Worker(new URL("./build-worker.js", here), { workerData: job });
+  // A worker inherits node's flags, but one that only fits the parent's own
+  // entry (a service started with `node --input-type=module -e …`) stops it before it runs.
+  const execArgv = process.execArgv.filter((flag) => !flag.startsWith("--input-type"));
+  if (!here.endsWith(".ts")) return new Worker(new URL("./build-worker.js", here), { workerData: job, execArgv });
   const target = new URL("./build-worker.ts", here).href;
   const boot = `import(${JSON.stringify(tsxApi())}).then((tsx) => { tsx.register(); return import(${JSON.stringify(target)}); })`;
-  return new Worker(boot, { eval: true, workerData: job });
+  return new Worker(boot, { eval: true, workerData: job, execArgv });
 }
 
 // tsx's ESM registration API (its package exports "./esm/api" → dist/esm/api/index.mjs for import).
