@@ -278,3 +278,48 @@ describe("readTable (CSV): errors", () => {
     expect(failure("planilha_captacao", "Pronac,Segmento,CaptacaoReal\n1,11, 5\n").value).toBe(" 5");
   });
 });
+
+describe("readTable (CSV): money range", () => {
+  const CAPTACAO = "Pronac,Segmento,CaptacaoReal\n";
+  /** planilha_captacao.csv with one row per value (the first value is on line 2). */
+  const raised = (values: readonly string[]) => CAPTACAO + values.map((v, i) => `${i + 1},11,${v}\n`).join("");
+
+  it("accepts values up to 2000000000 reais either way", () => {
+    expect(read("planilha_captacao", raised(["2000000000", "-2000000000.00", "1999999999.999999"])).getColumn("CaptacaoReal").toArray()).toEqual([
+      2000000000, -2000000000, 1999999999.999999,
+    ]);
+  });
+
+  it("refuses a value beyond 2000000000 reais, naming file, line, column, value and the limit", () => {
+    const error = failure("planilha_captacao", raised(["5", "-2000000000.01"]));
+    expect(error.message).toBe(
+      'planilha_captacao.csv, line 3, column CaptacaoReal: "-2000000000.01" is beyond the money range (expected at most 2000000000 reais in absolute value, the largest amount read exact to the micro-real)',
+    );
+    expect([error.line, error.column, error.value]).toEqual([3, "CaptacaoReal", "-2000000000.01"]);
+  });
+
+  it("refuses the values that used to wrap or vanish in Int64 micro-reais (5e12, 9223372036854.78)", () => {
+    expect(failure("planilha_captacao", raised(["5e12", "5e12"])).message).toBe(
+      'planilha_captacao.csv, line 2, column CaptacaoReal: "5e12" is beyond the money range (expected at most 2000000000 reais in absolute value, the largest amount read exact to the micro-real)',
+    );
+    expect(failure("planilha_captacao", raised(["1", "9223372036854.78"])).line).toBe(3);
+  });
+
+  it("refuses a column whose absolute values add up to more than 4000000000000 reais, at the line that crosses", () => {
+    // 2000 values of ±2·10^9 reach the limit exactly (their sum is 0); the 0.01 on line 2002 crosses it
+    const swings = Array.from({ length: 2000 }, (_, i) => (i % 2 === 0 ? "2000000000.00" : "-2000000000.00"));
+    expect(read("planilha_captacao", raised(swings)).height).toBe(2000);
+    const error = failure("planilha_captacao", raised([...swings, "0.01", "7"]));
+    expect(error.message).toBe(
+      'planilha_captacao.csv, line 2002, column CaptacaoReal: with "0.01", the absolute values of column CaptacaoReal add up to more than 4000000000000 reais (expected at most 4000000000000 reais per money column, so that every sum of its values is exact in 64-bit micro-reais)',
+    );
+  });
+
+  it("checks every money column of a table, the first bad value by line", () => {
+    // line 2: unit price too large; line 3: total too large
+    const content = `${ORC_HEADER}\n1,1,I,1,2500000000,1,SP,11,0,2019-03-31,1,1\n1,1,I,1,1,3000000000,SP,11,0,2019-03-31,1,1\n`;
+    expect(failure("planilha_orcamentaria", content).message).toMatch(/^planilha_orcamentaria\.csv, line 2, column VlUnitarioAprovado: "2500000000" is beyond/);
+    const later = content.replace(",2500000000,", ",1,");
+    expect(failure("planilha_orcamentaria", later).message).toMatch(/^planilha_orcamentaria\.csv, line 3, column VlTotalAprovado: "3000000000" is beyond/);
+  });
+});

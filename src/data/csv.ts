@@ -1,4 +1,5 @@
 import pl from "nodejs-polars";
+import { checkTable } from "./checks.js";
 import { presentColumns, typedColumns } from "./columns.js";
 import { DataError, showValue } from "./errors.js";
 import { EXPECTED, parseColumns } from "./parse.js";
@@ -112,9 +113,16 @@ export function readCsv(bytes: Buffer, file: string, table: TableName): pl.DataF
   const columns = presentColumns(raw.columns, table, file);
   checkShortRecords(body, raw, file);
   const text = raw.select(...columns.map((c) => c.name));
-  const parsed = parseColumns(text, typedColumns(columns));
-  if (parsed.df) return parsed.df;
-  const { row, column, value, type } = parsed.bad;
-  const line = lineOfRow(body, row);
-  throw new DataError({ file, ...(line === undefined ? { row: row + 1 } : { line }), column, value }, `${showValue(value)} ${EXPECTED[type]}`);
+  const typed = typedColumns(columns);
+  const parsed = parseColumns(text, typed);
+  const locate = (row: number) => {
+    const line = lineOfRow(body, row);
+    return line === undefined ? { row: row + 1 } : { line };
+  };
+  if (parsed.bad) {
+    const { row, column, value, type } = parsed.bad;
+    throw new DataError({ file, ...locate(row), column, value }, `${showValue(value)} ${EXPECTED[type]}`);
+  }
+  checkTable(parsed.df, typed, { file, locate, text: (row, column) => String(text.getColumn(column).get(row)) });
+  return parsed.df;
 }

@@ -134,6 +134,13 @@ describe("readTable (Parquet)", () => {
     expect([error.row, error.line]).toEqual([2, undefined]);
   });
 
+  it("shows an integer beyond Int64 digit for digit", () => {
+    const wide = pl.Series("idComprovantePagamento", [7n, 18446744073709551615n]);
+    expect(failure("planilha_comprovacao", receipts({ idComprovantePagamento: wide })).message).toBe(
+      'planilha_comprovacao.parquet, row 2, column idComprovantePagamento: "18446744073709551615" is not an integer (expected digits, e.g. 12 or 12.0)',
+    );
+  });
+
   it("names the row of text that is not a number", () => {
     const error = failure("planilha_comprovacao", receipts({ vlComprovacao: pl.Series("vlComprovacao", ["1.00", "12,50"]) }));
     expect(error.message).toBe(
@@ -158,5 +165,31 @@ describe("readTable (Parquet)", () => {
     const file = join(mkdtempSync(join(dir, "t-")), "planilha_captacao.parquet");
     writeFileSync(file, "Pronac,Segmento\n");
     expect(() => readTable(file, "planilha_captacao")).toThrow(/^planilha_captacao\.parquet: not a readable Parquet file \(/);
+  });
+});
+
+describe("readTable (Parquet): money range", () => {
+  const raised = (values: pl.Series) =>
+    pl.DataFrame([pl.Series("Pronac", values.toArray().map((_, i) => String(i + 1))), pl.Series("Segmento", values.toArray().map(() => "11")), values.rename("CaptacaoReal")]);
+
+  it("refuses a float, integer or text value beyond 2000000000 reais, naming the row", () => {
+    const limit = "(expected at most 2000000000 reais in absolute value, the largest amount read exact to the micro-real)";
+    expect(failure("planilha_captacao", raised(pl.Series([1, 9223372036854.78]))).message).toBe(
+      `planilha_captacao.parquet, row 2, column CaptacaoReal: "9223372036854.78" is beyond the money range ${limit}`,
+    );
+    expect(failure("planilha_captacao", raised(pl.Series("v", [3_000_000_000]).cast(pl.Int64))).message).toBe(
+      `planilha_captacao.parquet, row 1, column CaptacaoReal: "3000000000" is beyond the money range ${limit}`,
+    );
+    expect(failure("planilha_captacao", raised(pl.Series(["1.00", "-2000000000.01"]))).message).toBe(
+      `planilha_captacao.parquet, row 2, column CaptacaoReal: "-2000000000.01" is beyond the money range ${limit}`,
+    );
+  });
+
+  it("refuses a column whose absolute values add up to more than 4000000000000 reais, at the row that crosses", () => {
+    const swings = Array.from({ length: 2000 }, (_, i) => (i % 2 === 0 ? 2e9 : -2e9));
+    expect(roundTrip("planilha_captacao", raised(pl.Series(swings))).height).toBe(2000);
+    expect(failure("planilha_captacao", raised(pl.Series([...swings, 0.01, 7]))).message).toBe(
+      'planilha_captacao.parquet, row 2001, column CaptacaoReal: with "0.01", the absolute values of column CaptacaoReal add up to more than 4000000000000 reais (expected at most 4000000000000 reais per money column, so that every sum of its values is exact in 64-bit micro-reais)',
+    );
   });
 });

@@ -1,4 +1,5 @@
 import pl from "nodejs-polars";
+import { checkTable } from "./checks.js";
 import { presentColumns } from "./columns.js";
 import { DataError, showValue } from "./errors.js";
 import { DATETIME, EXPECTED, parseColumns } from "./parse.js";
@@ -81,6 +82,17 @@ function outOfType(spec: ColumnSpec, k: Kind): pl.Expr {
 }
 
 /**
+ * A cell as a message shows it. nodejs-polars' `get` cuts an Int64 to 32 bits
+ * (3000000000 comes back as -1294967296), so integers go through polars' own
+ * text; floats keep JavaScript's spelling ("Infinity", "9223372036854.78").
+ */
+function cellText(raw: pl.DataFrame, column: string, row: number): string {
+  const series = raw.getColumn(column);
+  if (kind(series.dtype) === "float") return String(series.get(row));
+  return String(raw.select(pl.col(column).cast(pl.Utf8)).getColumn(column).get(row));
+}
+
+/**
  * Reads one table from Parquet bytes into a frame with the same columns and
  * dtypes as the CSV reader gives.
  * @param file named in errors.
@@ -102,14 +114,17 @@ export function readParquet(bytes: Buffer, file: string, table: TableName): pl.D
     const rows = raw.select(outOfType(spec, k).alias("bad")).getColumn("bad").argTrue();
     if (rows.length === 0) continue;
     const row = rows.get(0) as number;
-    const value = String(raw.getColumn(spec.name).get(row));
+    const value = cellText(raw, spec.name, row);
     throw new DataError({ file, row: row + 1, column: spec.name, value }, `${showValue(value)} ${EXPECTED[spec.type]}`);
   }
   const converted = raw.select(
     ...columns.map((c) => (isText(kinds.get(c.name) as Kind) ? text(c.name) : conversion(c, raw.schema[c.name] as pl.DataType, file))),
   );
   const parsed = parseColumns(converted, columns.filter((c) => c.required && isText(kinds.get(c.name) as Kind)));
-  if (parsed.df) return parsed.df;
-  const { row, column, value, type } = parsed.bad;
-  throw new DataError({ file, row: row + 1, column, value }, `${showValue(value)} ${EXPECTED[type]}`);
+  if (parsed.bad) {
+    const { row, column, value, type } = parsed.bad;
+    throw new DataError({ file, row: row + 1, column, value }, `${showValue(value)} ${EXPECTED[type]}`);
+  }
+  checkTable(parsed.df, columns, { file, locate: (row) => ({ row: row + 1 }), text: (row, column) => cellText(raw, column, row) });
+  return parsed.df;
 }

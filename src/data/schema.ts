@@ -5,8 +5,9 @@
  *
  * - `string` columns stay text even when they look numeric (PRONAC "000014",
  *   19-digit tax ids); `int` accepts `12.0`; `number` is money or a quantity,
- *   read as Float64 (metrics convert money to exact units, see metrics/money)
- *   with "." as decimal point (an exponent, `1e3`, is accepted); `datetime` is
+ *   read as Float64 with "." as decimal point (an exponent, `1e3`, is
+ *   accepted); money is bounded so that metrics sum it exactly (data/money.ts:
+ *   at most 2·10^9 reais a value, 4·10^12 a column in absolute value); `datetime` is
  *   ISO 8601 `YYYY-MM-DD[ HH:MM:SS[.fff]]` (or `T` before the time), no time
  *   zone, read as Datetime("ms"). Exact spellings: data/parse.ts.
  * - `required` columns are the ones a metric or the service reads: a file

@@ -1,20 +1,7 @@
-import pl from "nodejs-polars";
+import { MONEY_SCALE } from "../../data/money.js";
 
-/**
- * Money is summed and compared exactly (spec §3). Loaders give money as
- * Float64 reais; metrics convert it to integer micro-reais, where sums and
- * comparisons have no float drift. Six decimals keep every value the Salic
- * exports write (two decimals, sometimes three or four) exact; a double holds
- * a value of up to ~10^9 reais to better than a micro-real, so the rounding
- * below recovers the written decimals.
- */
-export const MONEY_SCALE = 1_000_000;
-
-/** An expression turning a Float64 reais column into exact Int64 micro-reais. */
-export function exactMoney(column: string | pl.Expr): pl.Expr {
-  const expr = typeof column === "string" ? pl.col(column) : column;
-  return expr.mul(MONEY_SCALE).round(0).cast(pl.Int64);
-}
+// The loaders bound money so that these conversions and the metrics' sums stay exact: one home for both.
+export { MONEY_SCALE, exactMoney } from "../../data/money.js";
 
 /** Micro-reais to reais rounded to 2 decimals, half to even (as Python's Decimal does). */
 export function roundMoney(micros: number): number {
