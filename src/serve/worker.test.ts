@@ -7,7 +7,7 @@ import { expect, it } from "vitest";
 
 const repo = fileURLToPath(new URL("../..", import.meta.url));
 
-it("scores in a worker even when the service was started with node flags a worker cannot take (--input-type)", () => {
+it("scores in a worker even when the service was started with node flags a worker cannot take (--input-type, --expose-gc)", () => {
   const cacheDir = mkdtempSync(join(tmpdir(), "salic-worker-"));
   try {
     const program = `
@@ -16,7 +16,7 @@ it("scores in a worker even when the service was started with node flags a worke
       const health = await (await fetch(server.url + "/health")).json();
       await server.close();
       console.log(health.projects);`;
-    const run = spawnSync(process.execPath, ["--input-type=module", "-e", program], { encoding: "utf8", timeout: 120_000 });
+    const run = spawnSync(process.execPath, ["--expose-gc", "--input-type=module", "-e", program], { encoding: "utf8", timeout: 120_000 });
     expect(run.stderr).toBe("");
     expect(run.stdout).toBe("400\n");
   } finally {

@@ -1,7 +1,7 @@
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { Worker } from "node:worker_threads";
+import { Worker, type WorkerOptions } from "node:worker_threads";
 import { metricById } from "../metrics/registry.js";
 import type { MetricDefinition } from "../metrics/types.js";
 import type { BuildJob } from "./build.js";
@@ -79,13 +79,35 @@ export function buildInWorker(job: BuildJob): WorkerBuild {
 
 function startWorker(job: BuildJob): Worker {
   const here = import.meta.url;
-  // A worker inherits node's flags, but one that only fits the parent's own
-  // entry (a service started with `node --input-type=module -e …`) stops it before it runs.
-  const execArgv = process.execArgv.filter((flag) => !flag.startsWith("--input-type"));
-  if (!here.endsWith(".ts")) return new Worker(new URL("./build-worker.js", here), { workerData: job, execArgv });
+  if (!here.endsWith(".ts")) return workerWithParentFlags(new URL("./build-worker.js", here), { workerData: job });
   const target = new URL("./build-worker.ts", here).href;
   const boot = `import(${JSON.stringify(tsxApi())}).then((tsx) => { tsx.register(); return import(${JSON.stringify(target)}); })`;
-  return new Worker(boot, { eval: true, workerData: job, execArgv });
+  return workerWithParentFlags(boot, { eval: true, workerData: job });
+}
+
+/**
+ * A worker with the node flags of this process that a worker can take. By
+ * default a worker inherits them all, but some only fit the process
+ * (--expose-gc is refused) or its entry (--input-type, given with
+ * `node -e`, stops the worker before it runs): those are left out.
+ */
+function workerWithParentFlags(entry: string | URL, options: WorkerOptions): Worker {
+  let execArgv = process.execArgv.filter((flag) => !flag.startsWith("--input-type"));
+  for (;;) {
+    try {
+      return new Worker(entry, { ...options, execArgv });
+    } catch (error) {
+      const invalid = (error as { code?: string; message: string }).code === "ERR_WORKER_INVALID_EXEC_ARGV" ? refusedFlags(error as Error) : [];
+      const kept = execArgv.filter((flag) => !invalid.includes(flag.split("=")[0]!) && !invalid.includes(flag));
+      if (kept.length === execArgv.length) throw error;
+      execArgv = kept;
+    }
+  }
+}
+
+// "Initiated Worker with invalid execArgv flags: --expose-gc, --foo"
+function refusedFlags(error: Error): string[] {
+  return (error.message.split("flags:")[1] ?? "").split(",").map((flag) => flag.trim()).filter((flag) => flag !== "");
 }
 
 // tsx's ESM registration API (its package exports "./esm/api" → dist/esm/api/index.mjs for import).
