@@ -1,4 +1,5 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import pl from "nodejs-polars";
@@ -85,6 +86,60 @@ describe("loadDataDir", () => {
   it("does not take a sub-directory named like a table for its file", () => {
     const dir = dataDir({});
     mkdirSync(join(dir, "planilha_captacao.csv"));
-    expect(() => loadDataDir(dir, { tables: ["planilha_captacao"] })).toThrow(DataError);
+    expect(() => loadDataDir(dir, { tables: ["planilha_captacao"] })).toThrow(
+      new DataError(
+        { file: join(dir, "planilha_captacao.csv") },
+        "cannot read the file: it is a directory (expected a readable file holding table planilha_captacao)",
+      ),
+    );
+  });
+});
+
+describe("loadDataDir: only a name with no directory entry is an absent table", () => {
+  /** The message loading `dir`'s planilha_captacao throws. */
+  const failure = (dir: string) => {
+    try {
+      loadDataDir(dir, { tables: ["planilha_captacao"] });
+    } catch (error) {
+      if (error instanceof DataError) return error.message;
+      throw error;
+    }
+    throw new Error("expected a DataError");
+  };
+
+  it("refuses a dangling symbolic link, naming the file and its target", () => {
+    const dir = dataDir({});
+    symlinkSync("gone.csv", join(dir, "planilha_captacao.csv"));
+    expect(failure(dir)).toBe(
+      'planilha_captacao.csv: cannot read the file: it is a symbolic link to "gone.csv", which does not exist (expected a readable file holding table planilha_captacao)',
+    );
+  });
+
+  it("refuses a loop of symbolic links", () => {
+    const dir = dataDir({});
+    symlinkSync("planilha_captacao.parquet", join(dir, "planilha_captacao.parquet"));
+    expect(failure(dir)).toBe(
+      "planilha_captacao.parquet: cannot read the file: it is a loop of symbolic links (expected a readable file holding table planilha_captacao)",
+    );
+  });
+
+  it("refuses a named pipe without waiting for a writer", () => {
+    const dir = dataDir({});
+    expect(spawnSync("mkfifo", [join(dir, "planilha_captacao.csv")]).status).toBe(0);
+    expect(failure(dir)).toBe(
+      "planilha_captacao.csv: cannot read the file: it is a named pipe (expected a readable file holding table planilha_captacao)",
+    );
+  });
+
+  it("reads a table through a symbolic link to its file", () => {
+    const dir = dataDir({ "captacao-2019.csv": CAPTACAO });
+    symlinkSync("captacao-2019.csv", join(dir, "planilha_captacao.csv"));
+    expect(loadDataDir(dir, { tables: ["planilha_captacao"] }).tables.planilha_captacao?.height).toBe(1);
+  });
+
+  it("refuses a data directory that is a dangling link", () => {
+    const link = join(dataDir({}), "data");
+    symlinkSync("nowhere", link);
+    expect(() => loadDataDir(link)).toThrow(`data: cannot open the data directory ${link}: it is a symbolic link to "nowhere", which does not exist`);
   });
 });

@@ -1,6 +1,6 @@
-import { existsSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { DataError } from "./errors.js";
+import { hasEntry, isDirectory } from "./files.js";
 import { sha256Hex } from "./hash.js";
 import { TABLE_NAMES, type SalicTables, type TableName } from "./schema.js";
 import { readTableBytes } from "./table.js";
@@ -35,13 +35,16 @@ export interface LoadOptions {
 /**
  * Reads a data directory: `<table>.csv` or `<table>.parquet` for each Salic
  * table (see `readTable` in `salic-ml/data`). A table with neither file is recorded in
- * `missing`, not an error; other files in the directory are ignored.
+ * `missing`, not an error; other files in the directory are ignored. Only a
+ * name with no directory entry is an absent file: a dangling link, a link
+ * loop or a directory in its place is an error.
  * @param options which tables to read, whether to hash the files (see {@link LoadOptions}).
  * @throws DataError when the directory does not exist, a table has both a
- *   .csv and a .parquet file, an unknown table is asked for, or a file is malformed.
+ *   .csv and a .parquet file, an unknown table is asked for, or a table's
+ *   file cannot be read or is malformed.
  */
 export function loadDataDir(dir: string, options?: LoadOptions): LoadedData {
-  if (!existsSync(dir) || !statSync(dir).isDirectory()) {
+  if (!isDirectory(dir)) {
     throw new DataError({ file: dir }, `data directory not found: ${dir}`);
   }
   const wanted = options?.tables ?? TABLE_NAMES;
@@ -57,8 +60,9 @@ export function loadDataDir(dir: string, options?: LoadOptions): LoadedData {
   for (const table of TABLE_NAMES.filter((t) => wanted.includes(t))) {
     const csv = `${table}.csv`;
     const parquet = `${table}.parquet`;
-    const hasCsv = existsSync(join(dir, csv));
-    const hasParquet = existsSync(join(dir, parquet));
+    const expected = `the file of table ${table}, or no entry at all for an absent table`;
+    const hasCsv = hasEntry(join(dir, csv), expected);
+    const hasParquet = hasEntry(join(dir, parquet), expected);
     if (hasCsv && hasParquet) {
       throw new DataError({ file: dir }, `both ${csv} and ${parquet} are present; keep one of them`);
     }

@@ -1,8 +1,8 @@
-import { readFileSync } from "node:fs";
 import { extname } from "node:path";
 import type pl from "nodejs-polars";
 import { readCsv } from "./csv.js";
 import { DataError } from "./errors.js";
+import { readRegularFile } from "./files.js";
 import { readParquet } from "./parquet.js";
 import type { TableName } from "./schema.js";
 
@@ -14,13 +14,8 @@ export function decodeTable(bytes: Buffer, file: string, table: TableName): pl.D
   throw new DataError({ file }, `cannot read a "${ext}" file (expected .csv or .parquet)`);
 }
 
-function readBytes(file: string): Buffer {
-  try {
-    return readFileSync(file);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new DataError({ file }, code === "ENOENT" ? `file not found: ${file}` : `cannot read ${file} (${code ?? String(error)})`);
-  }
+function readBytes(file: string, table: TableName): Buffer {
+  return readRegularFile(file, `a readable file holding table ${table}`);
 }
 
 /**
@@ -31,11 +26,11 @@ function readBytes(file: string): Buffer {
  * @throws DataError naming the file (and line or row, column, value) for anything malformed.
  */
 export function readTable(file: string, table: TableName): pl.DataFrame {
-  return decodeTable(readBytes(file), file, table);
+  return decodeTable(readBytes(file, table), file, table);
 }
 
 /** {@link readTable} that also gives the bytes it read (to hash them without reading twice). */
 export function readTableBytes(file: string, table: TableName): { df: pl.DataFrame; bytes: Buffer } {
-  const bytes = readBytes(file);
+  const bytes = readBytes(file, table);
   return { df: decodeTable(bytes, file, table), bytes };
 }
