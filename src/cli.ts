@@ -20,9 +20,8 @@ import { storeScoreRun } from "./db/provenance.js";
 import { databaseUrl, maskDatabaseUrl } from "./db/url.js";
 import { PROMOTED_METRICS } from "./metrics/promoted.js";
 import { scoreAll, type ScoreRun } from "./score/index.js";
-import { SCORE_FORMATS, writeScore, type ScoreFormat } from "./output/index.js";
+import { SCORE_FORMATS, writeScore, writeScoreFile, type ScoreFormat } from "./output/index.js";
 import { integerOption, parseCommandLine, UsageError } from "./util/args.js";
-import { writeStreamAtomic } from "./util/atomic.js";
 import { packageVersion, REPO_FOLDERS } from "./util/paths.js";
 
 /** Where the CLI reads and writes; `main` takes it so tests can run it in-process. */
@@ -47,7 +46,8 @@ Run 'salic-ml <command> --help' for a command's options,
 'salic-ml --version' for the version.
 `;
 
-const SCORE_USAGE = `Usage: salic-ml score (--data DIR | --db URL) [--pronac P] [--out FILE] [--format json|csv] [--store]
+const SCORE_USAGE = `Usage: salic-ml score (--data DIR | --db URL) [--pronac P] [--out FILE] [--format json|csv]
+                      [--mask-tax-ids] [--store]
 
 Scores every project of planilha_projetos with the promoted metrics: the
 financial complexity (0-10), the admissibility (0 or 10) and each metric's
@@ -62,9 +62,15 @@ Options:
                    $SALIC_ML_DB), in one transaction; without --out nothing is
                    written to standard output
   --pronac P       write only project P
-  --out FILE       write to FILE (atomically) instead of standard output
+  --out FILE       write to FILE instead of standard output: atomically (the
+                   previous FILE stays until the new one is whole and on disk) and
+                   readable by its owner only (mode 0600)
   --format F       json (default; csv when FILE ends in .csv) or csv: one row per
                    project with the scores and each metric's valor and is_outlier
+  --mask-tax-ids   mask the CPF/CNPJ of providers in the metrics' details as the
+                   service does (***.***.789-**, **.***.678/****-**); without it
+                   they are written as the source holds them (personal data:
+                   LGPD). The CSV holds no details and is the same either way
   -h, --help       show this help
 
 A missing table is reported on stderr and the metrics that need it come out
@@ -155,7 +161,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
 async function score(args: readonly string[], io: CliIo): Promise<number> {
   const { values: options } = parseCommandLine(
     args,
-    { ...stringOptions("data", "db", "pronac", "out", "format"), store: { type: "boolean" }, help: HELP },
+    { ...stringOptions("data", "db", "pronac", "out", "format"), store: { type: "boolean" }, "mask-tax-ids": { type: "boolean" }, help: HELP },
     { command: "score" },
   );
   if (options.help) {
@@ -169,6 +175,7 @@ async function score(args: readonly string[], io: CliIo): Promise<number> {
   const out = options.out === undefined ? undefined : resolve(io.cwd, options.out);
   if (out !== undefined) existingDirectory("score", "--out", dirname(out), `directory of ${out} does not exist`);
   const format = scoreFormat(options.format, out);
+  const maskTaxIds = options["mask-tax-ids"] === true;
 
   const startedAt = new Date();
   // The score reports no file hashes: skip hashing (about a second at national scale) unless the run is stored.
@@ -188,11 +195,11 @@ async function score(args: readonly string[], io: CliIo): Promise<number> {
     if (out === undefined) return 0;
   }
   if (out !== undefined) {
-    await writeStreamAtomic(out, (stream) => writeScore(run, stream, { format, pronacs }));
+    await writeScoreFile(out, run, { format, pronacs, maskTaxIds });
     return 0;
   }
   try {
-    await writeScore(run, io.stdout, { format, pronacs, end: false });
+    await writeScore(run, io.stdout, { format, pronacs, maskTaxIds, end: false });
   } catch (error) {
     // The reader closed the pipe (`salic-ml score ... | head`): it wanted no more.
     if ((error as NodeJS.ErrnoException).code !== "EPIPE") throw error;

@@ -1,6 +1,7 @@
 import type { ProjectScore } from "../score/index.js";
 import { isSharedResult } from "../score/shared-result.js";
 import type { MetricDefinition, MetricResult } from "../metrics/types.js";
+import { maskTaxIds } from "../serve/mask.js";
 
 // A field the metric left undefined is reported as null (spec §3): plain
 // JSON.stringify would drop the key and change the result's shape. Checking
@@ -15,14 +16,28 @@ function withNulls(result: MetricResult): MetricResult {
   return copy ?? result;
 }
 
-// The text of shared results (most results at national scale), which cannot change.
+// The text of shared results (most results at national scale), which cannot
+// change; masked apart, as a run may be written both ways.
 const sharedJson = new WeakMap<MetricResult, string>();
+const sharedMaskedJson = new WeakMap<MetricResult, string>();
 
-function resultJson(result: MetricResult): string {
-  if (!isSharedResult(result)) return JSON.stringify(withNulls(result));
-  let json = sharedJson.get(result);
-  if (json === undefined) sharedJson.set(result, (json = JSON.stringify(withNulls(result))));
+function resultJson(result: MetricResult, mask: boolean): string {
+  const text = () => JSON.stringify(withNulls(mask ? maskTaxIds(result) : result));
+  if (!isSharedResult(result)) return text();
+  const cache = mask ? sharedMaskedJson : sharedJson;
+  let json = cache.get(result);
+  if (json === undefined) cache.set(result, (json = text()));
   return json;
+}
+
+/** Options of {@link projectToJson}. */
+export interface ProjectJsonOptions {
+  /**
+   * Mask the tax ids (CPF/CNPJ) in the results' details as the service does
+   * (`maskTaxIds` of src/serve/mask.ts: `***.***.789-**`, `**.***.678/****-**`);
+   * default false, the ids as the source holds them.
+   */
+  maskTaxIds?: boolean;
 }
 
 /**
@@ -40,13 +55,14 @@ function resultJson(result: MetricResult): string {
  * @throws Error when the project has no result for one of `metrics` (a run
  *   always fills every metric, so this is a bug upstream, not bad data).
  */
-export function projectToJson(project: ProjectScore, metrics: readonly MetricDefinition[]): string {
+export function projectToJson(project: ProjectScore, metrics: readonly MetricDefinition[], options: ProjectJsonOptions = {}): string {
+  const mask = options.maskTaxIds === true;
   let json = `{"pronac":${JSON.stringify(project.pronac)},"complexidade":${JSON.stringify(project.complexidade)},"admissibilidade":${JSON.stringify(project.admissibilidade)},"metricas":{`;
   for (let k = 0; k < metrics.length; k++) {
     const { id } = metrics[k]!;
     const result = project.metricas[id];
     if (result === undefined) throw new Error(`project ${project.pronac} has no result for metric ${id}`);
-    json += `${k === 0 ? "" : ","}${JSON.stringify(id)}:${resultJson(result)}`;
+    json += `${k === 0 ? "" : ","}${JSON.stringify(id)}:${resultJson(result, mask)}`;
   }
   return `${json}}}`;
 }

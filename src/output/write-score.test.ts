@@ -1,11 +1,15 @@
+import { chmodSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { PassThrough, Writable } from "node:stream";
 import { describe, expect, it } from "vitest";
 import { testMetric } from "../../test/support/metrics.js";
 import type { MetricDefinition, MetricResult } from "../metrics/types.js";
 import type { ProjectScore } from "../score/index.js";
+import { shareResult } from "../score/shared-result.js";
 import type { ScoreSource } from "./source.js";
 import { projectToJson } from "./project-json.js";
-import { writeScore } from "./write-score.js";
+import { writeScore, writeScoreFile } from "./write-score.js";
 
 // Two metrics of a hand-made run; compute is never called by the writers.
 const metric = (id: MetricDefinition["id"], details: string[]): MetricDefinition => testMetric(id, { details });
@@ -138,5 +142,52 @@ describe("writeScore", () => {
     expect(written).toBeGreaterThan(4 * (1 << 20));
     // Never more than a few 1 MB chunks ahead of the destination.
     expect(maxPending).toBeLessThan(4 * (1 << 20));
+  });
+});
+
+describe("writeScore with maskTaxIds", () => {
+  // A provider list as novos_fornecedores writes it, shared by two projects (a run's filler is shared so).
+  const providers = shareResult(
+    result({ lista_de_novos_fornecedores: [{ nome: "José, CPF 758.491.039-65", cnpj: "75849103965", itens: { "1141411": { nome: "Bailarino" } } }] }),
+  );
+  const proofs = result({ comprovantes: [{ id_comprovante: 501, cpf_cnpj_fornecedor: "75180996000114", valor_comprovado: 12345678901 }] });
+  const withIds: ScoreSource = {
+    pronacs: ["1", "2"],
+    project: (pronac) =>
+      ({ pronac, complexidade: 0, admissibilidade: 0, metricas: { itens_orcamentarios: providers, comprovantes_acima_50: proofs } }) as ProjectScore,
+    metrics,
+  };
+  const head = '"valor":0,"is_outlier":false,"valor_valido":true,"minimo_esperado":null,"maximo_esperado":null';
+  const line = (pronac: string, cpfInName: string, cpf: string, cnpj: string) =>
+    `{"pronac":"${pronac}","complexidade":0,"admissibilidade":0,"metricas":{` +
+    `"itens_orcamentarios":{${head},"lista_de_novos_fornecedores":[{"nome":"José, CPF ${cpfInName}","cnpj":"${cpf}","itens":{"1141411":{"nome":"Bailarino"}}}]},` +
+    `"comprovantes_acima_50":{${head},"comprovantes":[{"id_comprovante":501,"cpf_cnpj_fornecedor":"${cnpj}","valor_comprovado":12345678901}]}}}`;
+
+  it("masks tax-id fields and tax ids inside text (numbers and keys stay), for shared results too", async () => {
+    const masked = line("1", "***.***.039-**", "***.***.039-**", "**.***.996/****-**");
+    expect(await collect(withIds, { maskTaxIds: true })).toBe(`{"projects":[\n${masked},\n${masked.replace('"1"', '"2"')}\n]}\n`);
+  });
+
+  it("writes the ids as they are without it, also after a masked write of the same shared result", async () => {
+    await collect(withIds, { maskTaxIds: true });
+    const raw = line("1", "758.491.039-65", "75849103965", "75180996000114");
+    expect(await collect(withIds, {})).toBe(`{"projects":[\n${raw},\n${raw.replace('"1"', '"2"')}\n]}\n`);
+  });
+
+  it("leaves the CSV as it is (it holds no details)", async () => {
+    expect(await collect(withIds, { format: "csv", maskTaxIds: true })).toBe(await collect(withIds, { format: "csv" }));
+  });
+});
+
+describe("writeScoreFile", () => {
+  it("replaces the file (even a 0644 one) with one only its owner can read (0600), leaving no temporary", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "salic-score-file-"));
+    const path = join(dir, "score.csv");
+    writeFileSync(path, "old");
+    chmodSync(path, 0o644);
+    await writeScoreFile(path, run, { format: "csv" });
+    expect(statSync(path).mode & 0o777).toBe(0o600);
+    expect(readFileSync(path, "utf8")).toBe(await collect(run, { format: "csv" }));
+    expect(readdirSync(dir)).toEqual(["score.csv"]);
   });
 });

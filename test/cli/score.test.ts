@@ -1,9 +1,14 @@
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { chmodSync, existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { PassThrough, Writable } from "node:stream";
+import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { main } from "../../src/cli.js";
+import { killHard, startHanging } from "../support/hang.js";
 import { METRIC_IDS, dataDir, runCli } from "./fixture.js";
+
+const samples = fileURLToPath(new URL("../../data-samples", import.meta.url));
+const mode = (path: string) => statSync(path).mode & 0o777;
 
 interface Project {
   pronac: string;
@@ -101,6 +106,66 @@ describe("salic-ml score (JSON)", () => {
     expect(stdout).toBe("");
     expect(parse(readFileSync(join(dir, "out.json"), "utf8")).length).toBe(4);
     expect(readdirSync(dir).filter((f) => f.includes(".tmp"))).toEqual([]);
+  });
+});
+
+describe("salic-ml score --out: file mode and kill -9", () => {
+  it("creates --out readable by its owner only (0600), also in place of a 0644 file", async () => {
+    const dir = dataDir();
+    const out = join(dir, "score.json");
+    writeFileSync(out, "old");
+    chmodSync(out, 0o644);
+    expect((await runCli(["score", "--data", dir, "--out", out])).code).toBe(0);
+    expect(mode(out)).toBe(0o600);
+    expect(parse(readFileSync(out, "utf8")).length).toBe(4);
+  });
+
+  it("a write killed half-way leaves the previous file and a 0600 temporary; the next score removes it", async () => {
+    const dir = dataDir();
+    const out = join(dir, "score.json");
+    writeFileSync(out, "previous run\n");
+    const child = await startHanging("test/support/score-and-hang.ts", [samples, out]);
+    const leftover = join(dir, readdirSync(dir).find((f) => f.startsWith(`.score.json.${child.pid}.`))!);
+    // At least the first 1 MB chunk (of 3.3) is on its way to the file when the writer stops.
+    for (let tries = 0; statSync(leftover).size < 1 << 20 && tries < 100; tries++) await new Promise((r) => setTimeout(r, 50));
+    await killHard(child);
+    expect(readFileSync(out, "utf8")).toBe("previous run\n");
+    expect(mode(leftover)).toBe(0o600);
+    expect(readFileSync(leftover, "utf8").slice(0, 25)).toBe('{"projects":[\n{"pronac":"');
+    expect(statSync(leftover).size).toBeGreaterThanOrEqual(1 << 20);
+
+    const { code, stderr } = await runCli(["score", "--data", samples, "--out", out]);
+    expect({ code, stderr }).toEqual({ code: 0, stderr: "" });
+    expect(readdirSync(dir).filter((f) => f.startsWith(".score.json."))).toEqual([]);
+    const text = readFileSync(out, "utf8");
+    expect(text.endsWith("\n]}\n")).toBe(true);
+    expect(parse(text).length).toBe(400);
+    expect(mode(out)).toBe(0o600);
+  }, 60_000);
+});
+
+describe("salic-ml score --mask-tax-ids", () => {
+  it("masks the providers' CPF/CNPJ in the details as the service does, and changes nothing else", async () => {
+    const dir = dataDir();
+    const raw = (await runCli(["score", "--data", dir])).stdout;
+    const { code, stdout, stderr } = await runCli(["score", "--data", dir, "--mask-tax-ids"]);
+    expect({ code, stderr }).toEqual({ code: 0, stderr: "" });
+    expect(raw).toContain('"cpf_cnpj_fornecedor":"12345678000190"');
+    expect(raw).toContain('"cnpj":"98765432000110"');
+    expect(stdout).toBe(raw.replaceAll('"12345678000190"', '"**.***.678/****-**"').replaceAll('"98765432000110"', '"**.***.432/****-**"'));
+    const fourteen = parse(stdout).find((p) => p.pronac === "14")!;
+    expect(fourteen.metricas.novos_fornecedores!.lista_de_novos_fornecedores).toEqual([
+      { nome: "Banda", cnpj: "**.***.678/****-**", itens: { "1": { nome: "Cachê", tem_comprovante: true }, "2": { nome: "Som", tem_comprovante: true } } },
+    ]);
+  });
+
+  it("masks the --out file too; the CSV, which holds no tax id, is the same either way", async () => {
+    const dir = dataDir();
+    expect((await runCli(["score", "--data", dir, "--mask-tax-ids", "--out", join(dir, "masked.json")])).code).toBe(0);
+    expect(readFileSync(join(dir, "masked.json"), "utf8")).toBe((await runCli(["score", "--data", dir, "--mask-tax-ids"])).stdout);
+    expect(readFileSync(join(dir, "masked.json"), "utf8")).not.toMatch(/12345678000190|98765432000110/);
+    const csv = (await runCli(["score", "--data", dir, "--format", "csv"])).stdout;
+    expect((await runCli(["score", "--data", dir, "--format", "csv", "--mask-tax-ids"])).stdout).toBe(csv);
   });
 });
 
