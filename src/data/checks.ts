@@ -1,4 +1,4 @@
-import type pl from "nodejs-polars";
+import pl from "nodejs-polars";
 import { DataError, showValue } from "./errors.js";
 import { MAX_MONEY_TOTAL, MAX_MONEY_VALUE, findMoneyProblem } from "./money.js";
 import type { ColumnSpec } from "./schema.js";
@@ -12,12 +12,42 @@ export interface RowSource {
   text(row: number, column: string): string;
 }
 
+/** "line 3" or "row 3", as a location reads in a message. */
+function place(at: { readonly line: number } | { readonly row: number }): string {
+  return "line" in at ? `line ${at.line}` : `row ${at.row}`;
+}
+
+/** The first row (0-based) repeating an earlier row's non-null value of `column`, and that earlier row. */
+function firstRepeat(df: pl.DataFrame, column: string): { first: number; again: number } | undefined {
+  const col = pl.col(column);
+  const repeats = df.select(col.isFirstDistinct().not().and(col.isNotNull()).alias("x")).getColumn("x").argTrue();
+  if (repeats.length === 0) return undefined;
+  const again = repeats.get(0) as number;
+  const value = df.getColumn(column).get(again) as string;
+  const first = df.select(col.eq(pl.lit(value)).alias("x")).getColumn("x").argTrue().get(0) as number;
+  return { first, again };
+}
+
 /**
  * The checks on a parsed table that no single value's type can make: money
- * inside the range that metrics sum exactly (see data/money.ts).
+ * inside the range that metrics sum exactly (see data/money.ts), and each
+ * value of a `unique` column once.
  * @throws DataError naming the file, line or row, column and value.
  */
 export function checkTable(df: pl.DataFrame, columns: readonly ColumnSpec[], source: RowSource): void {
+  checkMoney(df, columns, source);
+  for (const spec of columns.filter((c) => c.unique)) {
+    const repeat = firstRepeat(df, spec.name);
+    if (repeat === undefined) continue;
+    const value = source.text(repeat.again, spec.name);
+    throw new DataError(
+      { file: source.file, ...source.locate(repeat.again), column: spec.name, value },
+      `${spec.name} ${showValue(value)} is also on ${place(source.locate(repeat.first))} (expected each ${spec.name} once: it names one project)`,
+    );
+  }
+}
+
+function checkMoney(df: pl.DataFrame, columns: readonly ColumnSpec[], source: RowSource): void {
   const money = findMoneyProblem(df, columns);
   if (money === undefined) return;
   const { row, column } = money;

@@ -323,3 +323,25 @@ describe("readTable (CSV): money range", () => {
     expect(failure("planilha_orcamentaria", later).message).toMatch(/^planilha_orcamentaria\.csv, line 3, column VlTotalAprovado: "3000000000" is beyond/);
   });
 });
+
+describe("readTable (CSV): planilha_projetos' PRONAC is unique", () => {
+  const HEADER = "PRONAC,Segmento,NomeProjeto,CgcCpf\n";
+
+  it("refuses a PRONAC on two rows, naming both lines", () => {
+    const content = `${HEADER}000014,11,A,1\n14,11,B,2\n"Festa\nlonga",11,C,3\n000014,4B,D,4\n`;
+    const error = failure("planilha_projetos", content);
+    expect(error.message).toBe(
+      'planilha_projetos.csv, line 6, column PRONAC: PRONAC "000014" is also on line 2 (expected each PRONAC once: it names one project)',
+    );
+    expect([error.line, error.column, error.value]).toEqual([6, "PRONAC", "000014"]);
+  });
+
+  it('keeps "14" and "000014" as two projects, and empty PRONACs are no project to repeat', () => {
+    const df = read("planilha_projetos", `${HEADER}000014,11,A,1\n14,11,B,2\n,11,C,3\n,11,D,4\n`);
+    expect(df.getColumn("PRONAC").toArray()).toEqual(["000014", "14", null, null]);
+  });
+
+  it("allows a PRONAC on many rows of the other tables", () => {
+    expect(read("planilha_captacao", "Pronac,Segmento,CaptacaoReal\n1,11,5\n1,11,6\n").height).toBe(2);
+  });
+});

@@ -113,8 +113,7 @@ export function readCsv(bytes: Buffer, file: string, table: TableName): pl.DataF
   const columns = presentColumns(raw.columns, table, file);
   checkShortRecords(body, raw, file);
   const text = raw.select(...columns.map((c) => c.name));
-  const typed = typedColumns(columns);
-  const parsed = parseColumns(text, typed);
+  const parsed = parseColumns(text, typedColumns(columns));
   const locate = (row: number) => {
     const line = lineOfRow(body, row);
     return line === undefined ? { row: row + 1 } : { line };
@@ -123,6 +122,6 @@ export function readCsv(bytes: Buffer, file: string, table: TableName): pl.DataF
     const { row, column, value, type } = parsed.bad;
     throw new DataError({ file, ...locate(row), column, value }, `${showValue(value)} ${EXPECTED[type]}`);
   }
-  checkTable(parsed.df, typed, { file, locate, text: (row, column) => String(text.getColumn(column).get(row)) });
+  checkTable(parsed.df, columns, { file, locate, text: (row, column) => String(text.getColumn(column).get(row)) });
   return parsed.df;
 }

@@ -193,3 +193,12 @@ describe("readTable (Parquet): money range", () => {
     );
   });
 });
+
+describe("readTable (Parquet): planilha_projetos' PRONAC is unique", () => {
+  it("refuses a PRONAC on two rows, naming both rows", () => {
+    const projects = pl.DataFrame({ PRONAC: ["14", "000014", "14"], Segmento: ["11", "11", "11"], NomeProjeto: ["A", "B", "C"], CgcCpf: ["1", "2", "3"] });
+    expect(failure("planilha_projetos", projects).message).toBe(
+      'planilha_projetos.parquet, row 3, column PRONAC: PRONAC "14" is also on row 1 (expected each PRONAC once: it names one project)',
+    );
+  });
+});

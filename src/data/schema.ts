@@ -16,6 +16,8 @@
  *   Other declared columns are optional: kept as text when present (their
  *   type documents the spec, it is not enforced), absent columns stay absent.
  * - An empty field is null, in every column.
+ * - A `unique` column (planilha_projetos' PRONAC) holds each value once;
+ *   values are compared as strings, so "14" and "000014" differ.
  */
 export type ColumnType = "string" | "int" | "number" | "datetime";
 
@@ -27,6 +29,8 @@ export interface ColumnSpec {
   readonly type: ColumnType;
   /** A metric or the service reads it: it must be present and well-typed. */
   readonly required: boolean;
+  /** No two rows may hold the same non-empty value (planilha_projetos' PRONAC names one project). */
+  readonly unique?: true;
 }
 
 /** Names of the five Salic tables, which are also their file names. */
@@ -111,7 +115,7 @@ export const SCHEMA: Readonly<Record<TableName, readonly ColumnSpec[]>> = {
     opt("logon", "int"),
   ],
   planilha_projetos: [
-    req("PRONAC", "string"),
+    { ...req("PRONAC", "string"), unique: true },
     opt("idPRONAC", "int"),
     opt("UfProjeto"),
     opt("Area"),
