@@ -15,10 +15,10 @@ import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
 import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
-import { REGISTRY, loadDataDir, scoreAll, writeScore } from "../src/index.js";
+import { REGISTRY, loadDataDir, scoreAll } from "../src/index.js";
 import { integerOption } from "../src/util/args.js";
 import { repoRelative } from "../src/util/paths.js";
-import { writeStreamAtomic } from "../src/util/atomic.js";
+import { writeScoreFile } from "../src/output/index.js";
 import type { MetricDefinition } from "../src/index.js";
 import {
   BENCHMARKS_FILE,
@@ -100,7 +100,7 @@ async function inProcess(dataDir: string, outFile: string): Promise<{ stages: St
 
   const start = performance.now();
   const cpu = cpuSeconds();
-  await writeStreamAtomic(outFile, (out) => writeScore(run, out));
+  await writeScoreFile(outFile, run);
   stages.push({
     name: "write JSON (builds each project)",
     seconds: (performance.now() - start) / 1000,

@@ -5,6 +5,7 @@ import { runIsStored } from "../db/provenance.js";
 import { maskPassword } from "../db/url.js";
 import type { MetricDefinition } from "../metrics/types.js";
 import { publishDirectory, temporarySibling } from "../util/atomic.js";
+import { isAlive } from "../util/process.js";
 import type { BuildJob } from "./build.js";
 import { jobKey } from "./fingerprint.js";
 import { ENTRY_FILES, type EntryMeta } from "./entry.js";
@@ -200,14 +201,5 @@ function pruneEntries(cacheDir: string, current: string, keep: number): void {
   for (const name of readdirSync(cacheDir)) {
     const pid = /^\.[0-9a-f]{64}\.(\d+)\.[0-9a-f]+\.tmp$/.exec(name)?.[1];
     if (pid !== undefined && !isAlive(Number(pid))) rmSync(join(cacheDir, name), { recursive: true, force: true });
-  }
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === "EPERM";
   }
 }
