@@ -1,4 +1,5 @@
 import { closeSync, openSync, writeFileSync, writeSync } from "node:fs";
+import { syncTree } from "../util/atomic.js";
 import { join } from "node:path";
 import type { LoadedData } from "../data/index.js";
 import { storeScoreRun } from "../db/provenance.js";
@@ -192,6 +193,8 @@ export function buildEntry(input: BuildInput, outDir: string): BuildResult {
   };
   // meta.json last: an entry is complete when it has one.
   writeFileSync(join(outDir, ENTRY_FILES.meta), JSON.stringify(meta));
+  // Flushed here, in the worker: hundreds of MB at national scale would hold up the main thread's publish.
+  syncTree(outDir);
   return { meta, run };
 }
 

@@ -208,7 +208,12 @@ function syncDirectory(dir: string): void {
   if (process.platform !== "win32") syncPath(dir);
 }
 
-function syncTree(dir: string): void {
+/**
+ * fsyncs every file under `dir`, then the folders. A builder that runs off
+ * the main thread calls it on what it wrote, so that the publish's own pass
+ * (which must run where the rename does) finds nothing left to flush.
+ */
+export function syncTree(dir: string): void {
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     if (entry.isDirectory()) syncTree(join(dir, entry.name));
     else if (entry.isFile()) syncPath(join(dir, entry.name));
