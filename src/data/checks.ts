@@ -1,6 +1,9 @@
 import pl from "nodejs-polars";
 import { DataError, showValue } from "./errors.js";
 import { MAX_MONEY_TOTAL, MAX_MONEY_VALUE, findMoneyProblem } from "./money.js";
+
+// Grouped by commas: a limit written as 11+ bare digits would be masked as a tax id.
+const reais = (amount: number) => `${amount.toLocaleString("en-US")} reais`;
 import type { ColumnSpec } from "./schema.js";
 
 /** Where a table's rows come from, as its error messages name them. */
@@ -54,8 +57,8 @@ function checkMoney(df: pl.DataFrame, columns: readonly ColumnSpec[], source: Ro
   const value = source.text(row, column);
   const problem =
     money.kind === "value"
-      ? `${showValue(value)} is beyond the money range (expected at most ${MAX_MONEY_VALUE} reais in absolute value, the largest amount read exact to the micro-real)`
-      : `with ${showValue(value)}, the absolute values of column ${column} add up to more than ${MAX_MONEY_TOTAL} reais ` +
-        `(expected at most ${MAX_MONEY_TOTAL} reais per money column, so that every sum of its values is exact in 64-bit micro-reais)`;
+      ? `${showValue(value)} is beyond the money range (expected at most ${reais(MAX_MONEY_VALUE)} in absolute value, the largest amount read exact to the micro-real)`
+      : `with ${showValue(value)}, the absolute values of column ${column} add up to more than ${reais(MAX_MONEY_TOTAL)} ` +
+        `(expected at most ${reais(MAX_MONEY_TOTAL)} per money column, so that every sum of its values is exact in 64-bit micro-reais)`;
   throw new DataError({ file: source.file, ...source.locate(row), column, value }, problem);
 }

@@ -293,25 +293,25 @@ describe("readTable (CSV): money range", () => {
   it("refuses a value beyond 2000000000 reais, naming file, line, column, value and the limit", () => {
     const error = failure("planilha_captacao", raised(["5", "-2000000000.01"]));
     expect(error.message).toBe(
-      'planilha_captacao.csv, line 3, column CaptacaoReal: "-2000000000.01" is beyond the money range (expected at most 2000000000 reais in absolute value, the largest amount read exact to the micro-real)',
+      'planilha_captacao.csv, line 3, column CaptacaoReal: "-2000000000.01" is beyond the money range (expected at most 2,000,000,000 reais in absolute value, the largest amount read exact to the micro-real)',
     );
     expect([error.line, error.column, error.value]).toEqual([3, "CaptacaoReal", "-2000000000.01"]);
   });
 
   it("refuses the values that used to wrap or vanish in Int64 micro-reais (5e12, 9223372036854.78)", () => {
     expect(failure("planilha_captacao", raised(["5e12", "5e12"])).message).toBe(
-      'planilha_captacao.csv, line 2, column CaptacaoReal: "5e12" is beyond the money range (expected at most 2000000000 reais in absolute value, the largest amount read exact to the micro-real)',
+      'planilha_captacao.csv, line 2, column CaptacaoReal: "5e12" is beyond the money range (expected at most 2,000,000,000 reais in absolute value, the largest amount read exact to the micro-real)',
     );
     expect(failure("planilha_captacao", raised(["1", "9223372036854.78"])).line).toBe(3);
   });
 
-  it("refuses a column whose absolute values add up to more than 4000000000000 reais, at the line that crosses", () => {
+  it("refuses a column whose absolute values add up to more than 4,000,000,000,000 reais, at the line that crosses", () => {
     // 2000 values of ±2·10^9 reach the limit exactly (their sum is 0); the 0.01 on line 2002 crosses it
     const swings = Array.from({ length: 2000 }, (_, i) => (i % 2 === 0 ? "2000000000.00" : "-2000000000.00"));
     expect(read("planilha_captacao", raised(swings)).height).toBe(2000);
     const error = failure("planilha_captacao", raised([...swings, "0.01", "7"]));
     expect(error.message).toBe(
-      'planilha_captacao.csv, line 2002, column CaptacaoReal: with "0.01", the absolute values of column CaptacaoReal add up to more than 4000000000000 reais (expected at most 4000000000000 reais per money column, so that every sum of its values is exact in 64-bit micro-reais)',
+      'planilha_captacao.csv, line 2002, column CaptacaoReal: with "0.01", the absolute values of column CaptacaoReal add up to more than 4,000,000,000,000 reais (expected at most 4,000,000,000,000 reais per money column, so that every sum of its values is exact in 64-bit micro-reais)',
     );
   });
 
@@ -343,5 +343,29 @@ describe("readTable (CSV): planilha_projetos' PRONAC is unique", () => {
 
   it("allows a PRONAC on many rows of the other tables", () => {
     expect(read("planilha_captacao", "Pronac,Segmento,CaptacaoReal\n1,11,5\n1,11,6\n").height).toBe(2);
+  });
+});
+
+describe("readTable (CSV): tax ids in error messages", () => {
+  it("masks a CPF in a number cell, and keeps the value as read in the error's field", () => {
+    const error = failure("planilha_captacao", "Pronac,Segmento,CaptacaoReal\n1,11,123.456.789-01\n");
+    expect(error.message).toBe(
+      'planilha_captacao.csv, line 2, column CaptacaoReal: "***.***.789-**" is not a number (expected digits with "." as decimal point, e.g. 12.50)',
+    );
+    expect(error.value).toBe("123.456.789-01");
+  });
+
+  it("masks a CPF written where a PRONAC should be", () => {
+    const content = "PRONAC,Segmento,NomeProjeto,CgcCpf\n123456789-01,11,A,1\n123456789-01,11,B,2\n";
+    expect(failure("planilha_projetos", content).message).toBe(
+      'planilha_projetos.csv, line 3, column PRONAC: PRONAC "***.***.789-**" is also on line 2 (expected each PRONAC once: it names one project)',
+    );
+  });
+
+  it("masks a CNPJ in an int cell", () => {
+    const content = `${COMP_HEADER}\n1,2,12.345.678/0001-90,X,11,1.5,3,9,F,1\n`;
+    expect(failure("planilha_comprovacao", content).message).toBe(
+      'planilha_comprovacao.csv, line 2, column idPlanilhaItem: "**.***.678/****-**" is not an integer (expected digits, e.g. 12 or 12.0)',
+    );
   });
 });

@@ -1,4 +1,5 @@
 import { basename } from "node:path";
+import { maskTaxIdsInText } from "../util/tax-id.js";
 
 /** Where a bad input sits; every field that is known is named in the message too. */
 export interface DataErrorDetails {
@@ -10,7 +11,7 @@ export interface DataErrorDetails {
   readonly row?: number;
   /** The column (header name) of the offending value or of the missing column. */
   readonly column?: string;
-  /** The offending text, exactly as read. */
+  /** The offending text, exactly as read (unmasked: see {@link DataError.value}). */
   readonly value?: string;
 }
 
@@ -18,7 +19,8 @@ export interface DataErrorDetails {
  * Bad input data: a missing file or column, a malformed CSV record, a value
  * that does not parse as its declared type. The message names the file (by
  * its base name), line or row, column and value; the fields carry the same
- * facts for programs.
+ * facts for programs. Tax ids in the message are masked (spec §1: a bad cell
+ * may hold a CPF), whatever the problem's text echoes.
  */
 export class DataError extends Error {
   /** The file (or data directory) as given to the loader. */
@@ -29,18 +31,21 @@ export class DataError extends Error {
   readonly row?: number;
   /** The column (header name) concerned, when there is one. */
   readonly column?: string;
-  /** The offending text, exactly as read, when there is one. */
-  readonly value?: string;
+  /**
+   * The offending text, exactly as read, when there is one. Unmasked, so it
+   * is not enumerable: logging the error (util.inspect, JSON) leaves it out.
+   */
+  declare readonly value?: string;
 
   /** @param problem what is wrong, said after the location, e.g. `missing column "PRONAC"`. */
   constructor(details: DataErrorDetails, problem: string) {
-    super(`${location(details)}: ${problem}`);
+    super(maskTaxIdsInText(`${location(details)}: ${problem}`));
     this.name = "DataError";
     this.file = details.file;
     if (details.line !== undefined) this.line = details.line;
     if (details.row !== undefined) this.row = details.row;
     if (details.column !== undefined) this.column = details.column;
-    if (details.value !== undefined) this.value = details.value;
+    if (details.value !== undefined) Object.defineProperty(this, "value", { value: details.value, enumerable: false });
   }
 }
 

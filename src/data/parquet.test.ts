@@ -134,11 +134,13 @@ describe("readTable (Parquet)", () => {
     expect([error.row, error.line]).toEqual([2, undefined]);
   });
 
-  it("shows an integer beyond Int64 digit for digit", () => {
+  it("keeps an integer beyond Int64 digit for digit, masked in the message as a possible hashed tax id", () => {
     const wide = pl.Series("idComprovantePagamento", [7n, 18446744073709551615n]);
-    expect(failure("planilha_comprovacao", receipts({ idComprovantePagamento: wide })).message).toBe(
-      'planilha_comprovacao.parquet, row 2, column idComprovantePagamento: "18446744073709551615" is not an integer (expected digits, e.g. 12 or 12.0)',
+    const error = failure("planilha_comprovacao", receipts({ idComprovantePagamento: wide }));
+    expect(error.message).toBe(
+      'planilha_comprovacao.parquet, row 2, column idComprovantePagamento: "***073***" is not an integer (expected digits, e.g. 12 or 12.0)',
     );
+    expect(error.value).toBe("18446744073709551615");
   });
 
   it("names the row of text that is not a number", () => {
@@ -173,10 +175,12 @@ describe("readTable (Parquet): money range", () => {
     pl.DataFrame([pl.Series("Pronac", values.toArray().map((_, i) => String(i + 1))), pl.Series("Segmento", values.toArray().map(() => "11")), values.rename("CaptacaoReal")]);
 
   it("refuses a float, integer or text value beyond 2000000000 reais, naming the row", () => {
-    const limit = "(expected at most 2000000000 reais in absolute value, the largest amount read exact to the micro-real)";
-    expect(failure("planilha_captacao", raised(pl.Series([1, 9223372036854.78]))).message).toBe(
-      `planilha_captacao.parquet, row 2, column CaptacaoReal: "9223372036854.78" is beyond the money range ${limit}`,
+    const limit = "(expected at most 2,000,000,000 reais in absolute value, the largest amount read exact to the micro-real)";
+    expect(failure("planilha_captacao", raised(pl.Series([1, 5000000000.5]))).message).toBe(
+      `planilha_captacao.parquet, row 2, column CaptacaoReal: "5000000000.5" is beyond the money range ${limit}`,
     );
+    // 13 digits are masked in the message as a possible tax id; the field keeps them
+    expect(failure("planilha_captacao", raised(pl.Series([1, 9223372036854.78]))).value).toBe("9223372036854.78");
     expect(failure("planilha_captacao", raised(pl.Series("v", [3_000_000_000]).cast(pl.Int64))).message).toBe(
       `planilha_captacao.parquet, row 1, column CaptacaoReal: "3000000000" is beyond the money range ${limit}`,
     );
@@ -185,11 +189,11 @@ describe("readTable (Parquet): money range", () => {
     );
   });
 
-  it("refuses a column whose absolute values add up to more than 4000000000000 reais, at the row that crosses", () => {
+  it("refuses a column whose absolute values add up to more than 4,000,000,000,000 reais, at the row that crosses", () => {
     const swings = Array.from({ length: 2000 }, (_, i) => (i % 2 === 0 ? 2e9 : -2e9));
     expect(roundTrip("planilha_captacao", raised(pl.Series(swings))).height).toBe(2000);
     expect(failure("planilha_captacao", raised(pl.Series([...swings, 0.01, 7]))).message).toBe(
-      'planilha_captacao.parquet, row 2001, column CaptacaoReal: with "0.01", the absolute values of column CaptacaoReal add up to more than 4000000000000 reais (expected at most 4000000000000 reais per money column, so that every sum of its values is exact in 64-bit micro-reais)',
+      'planilha_captacao.parquet, row 2001, column CaptacaoReal: with "0.01", the absolute values of column CaptacaoReal add up to more than 4,000,000,000,000 reais (expected at most 4,000,000,000,000 reais per money column, so that every sum of its values is exact in 64-bit micro-reais)',
     );
   });
 });
