@@ -50,3 +50,21 @@ if ! [ -f "$kernel_dir/kernel.json" ] || [ "$(cat "$kernel_dir/kernel.json")" !=
   mkdir -p "$kernel_dir"
   printf '%s' "$kernel_json" > "$kernel_dir/kernel.json"
 fi
+
+# `npm run lab`'s config and its Plotly renderer, in the same ignored folder
+# (JUPYTER_CONFIG_DIR and JUPYTER_DATA_DIR, see src/jupyter/env.ts): the
+# config (canonical saves) and the nbextension's source are the repository's
+# jupyter/; plotly.js is node_modules' own, linked, never copied into the repo.
+# Relative links keep working when the clone moves.
+link() { # link TARGET NAME: NAME -> TARGET, unless it already is
+  [ -L "$2" ] && [ "$(readlink "$2")" = "$1" ] || ln -sfn "$1" "$2"
+}
+mkdir -p .jupyter/config .jupyter/data/nbextensions/salic-plotly
+link ../../jupyter/jupyter_notebook_config.py .jupyter/config/jupyter_notebook_config.py
+link ../../../../jupyter/nbextension/main.js .jupyter/data/nbextensions/salic-plotly/main.js
+link ../../../../node_modules/plotly.js-dist/plotly.js .jupyter/data/nbextensions/salic-plotly/plotly.js
+if ! grep -qs '"salic-plotly/main": true' .jupyter/config/nbconfig/notebook.json; then
+  JUPYTER_CONFIG_DIR="$repo/.jupyter/config" JUPYTER_DATA_DIR="$repo/.jupyter/data" \
+    /usr/bin/jupyter nbextension enable --user salic-plotly/main >/dev/null 2>&1 ||
+    { echo "setup: could not enable the Plotly nbextension (jupyter nbextension enable --user salic-plotly/main)" >&2; exit 1; }
+fi
