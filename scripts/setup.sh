@@ -68,3 +68,18 @@ if ! grep -qs '"salic-plotly/main": true' .jupyter/config/nbconfig/notebook.json
     /usr/bin/jupyter nbextension enable --user salic-plotly/main >/dev/null 2>&1 ||
     { echo "setup: could not enable the Plotly nbextension (jupyter nbextension enable --user salic-plotly/main)" >&2; exit 1; }
 fi
+
+# Readable notebook diffs: .gitattributes sends *.ipynb to the "ipynb" diff
+# driver, whose textconv prints cells' sources and text outputs, and images as
+# a hash and size (scripts/ipynb-textconv.ts). Only in a git clone (not an
+# unpacked package), and only this clone's .git/config. Node, tsx and the
+# script by absolute path and URL: git runs the driver from any folder.
+if git -C "$repo" rev-parse --git-dir >/dev/null 2>&1 &&
+  tsx_loader="$(node --input-type=module -e 'console.log(import.meta.resolve("tsx"))' 2>/dev/null)"; then
+  textconv="'$(command -v node)' --import '$tsx_loader' '$repo/scripts/ipynb-textconv.ts'"
+  if [ "$(git -C "$repo" config --local --get diff.ipynb.textconv || true)" != "$textconv" ]; then
+    git -C "$repo" config --local diff.ipynb.textconv "$textconv"
+    # Hunk headers name the cell a change is in.
+    git -C "$repo" config --local diff.ipynb.xfuncname '^## cell .*$'
+  fi
+fi
