@@ -10,20 +10,32 @@
  * the same summary is printed, and nothing is recorded (no promotion record,
  * no catalog: records pin the committed sample data, which `--check`
  * re-verifies without a server). Exit 0 when every selected metric agrees.
+ *
+ * SIGINT, SIGTERM or SIGHUP stop a run: its notebooks' kernels (with their
+ * figure renderers and Chromium) are killed, nothing more is written, and
+ * the exit code is 130, 143 or 129. So does the end of the process chain
+ * that launched it: `npm run promote` is npm → sh → tsx → node, and the
+ * SIGTERM npm passes to sh goes no further. (A SIGINT sent to npm alone
+ * stops at sh too, and leaves nothing to see: only a script run with `exec`,
+ * `"promote": "exec tsx scripts/promote.ts"`, would receive it.) A second
+ * signal exits at once; the executors still kill their kernels when this
+ * process is gone.
  */
-import { spawnSync } from "node:child_process";
-import { join } from "node:path";
+import { spawn } from "node:child_process";
+import { realpathSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
 import { DEFAULT_CELL_TIMEOUT_SECONDS } from "../src/jupyter/execute.js";
 import { REGISTRY } from "../src/metrics/registry.js";
 import { catalogPath } from "../src/promote/catalog.js";
 import { checkRecords } from "../src/promote/check.js";
 import { GateError, promote } from "../src/promote/gate.js";
+import { GateStopped, stopOn } from "../src/promote/stop.js";
 import { formatStaleness, formatSummary } from "../src/promote/report.js";
 import { databaseUrl, maskDatabaseUrl } from "../src/db/url.js";
 import { integerOption, parseCommandLine, secondsOption, UsageError } from "../src/util/args.js";
 import { packageRoot, REPO_FOLDERS, repoRelative } from "../src/util/paths.js";
 
-const root = packageRoot();
 const USAGE =
   "usage: npm run promote [-- --data DIR | --db URL] [--check | --release-check] [--concurrency N] [--cell-timeout S] [METRIC...]\n" +
   "  --db URL  compare on a PostgreSQL database (postgres://user:password@host:port/database; default $SALIC_ML_DB\n" +
@@ -66,22 +78,57 @@ function databaseUrlOption(option: string | undefined): string | undefined {
   }
 }
 
-async function main(): Promise<number> {
-  let args: ReturnType<typeof parse>;
+/** How long a stopped run may take to stop its notebooks before the process exits anyway. */
+const STOP_GRACE_MS = 20_000;
+
+/**
+ * The command: `args` as after `npm run promote --`, on the repository at
+ * `root`; resolves with the exit code. `build: false` skips compiling dist/
+ * (tests, which build it once).
+ */
+export async function runPromote(args: readonly string[], options: { root: string; build?: boolean }): Promise<number> {
+  const root = options.root;
+  let parsed: ReturnType<typeof parse>;
   try {
-    args = parse(process.argv.slice(2));
+    parsed = parse(args);
   } catch (error) {
     if (error instanceof UsageError) return usage(error.message);
     throw error;
   }
-  if (args.check || args.releaseCheck) return check(args.releaseCheck);
+  if (parsed.check || parsed.releaseCheck) return check(root, parsed.releaseCheck);
 
-  // Notebooks import the compiled toolkit (dist/): build it from the sources being promoted.
-  console.log("promote: building the project");
-  const build = spawnSync(process.execPath, [join(root, "node_modules/typescript/bin/tsc"), "-p", join(root, "tsconfig.build.json")], { stdio: "inherit" });
-  if (build.status !== 0) {
-    console.error("promote: the build failed; fix the type errors above first");
-    return 1;
+  const stop = new AbortController();
+  const exitNow = (code: number) => {
+    console.error(`promote: second signal: exiting now (the executors kill their kernels when this process is gone)`);
+    process.exit(code);
+  };
+  const dispose = stopOn(stop, { onSecondSignal: exitNow, watchLauncher: true });
+  stop.signal.addEventListener("abort", () => {
+    const reason = stop.signal.reason as GateStopped;
+    console.error(`promote: ${reason.message}: stopping the notebooks' kernels; nothing more is written`);
+    setTimeout(() => exitNow(reason.exitCode), STOP_GRACE_MS).unref();
+  });
+  try {
+    return await run(root, parsed, options.build !== false, stop.signal);
+  } catch (error) {
+    if (!(error instanceof GateStopped)) throw error;
+    console.error(`promote: ${error.message}: kernels stopped, promoted/ left as it was`);
+    return error.exitCode;
+  } finally {
+    dispose();
+  }
+}
+
+async function run(root: string, args: ReturnType<typeof parse>, build: boolean, signal: AbortSignal): Promise<number> {
+  if (build) {
+    // Notebooks import the compiled toolkit (dist/): build it from the sources being promoted.
+    console.log("promote: building the project");
+    const status = await buildProject(root, signal);
+    signal.throwIfAborted();
+    if (status !== 0) {
+      console.error("promote: the build failed; fix the type errors above first");
+      return 1;
+    }
   }
   const started = Date.now();
   try {
@@ -92,6 +139,7 @@ async function main(): Promise<number> {
       concurrency: args.concurrency,
       cellTimeoutSeconds: args.cellTimeoutSeconds,
       log: (line) => console.log(line),
+      signal,
     });
     console.log(`\n${formatSummary(verdicts, { recorded: args.db === undefined })}\n`);
     const refused = verdicts.filter((v) => !v.ok).length;
@@ -110,7 +158,21 @@ async function main(): Promise<number> {
   }
 }
 
-function check(release: boolean): number {
+/** tsc -p tsconfig.build.json, stopped with the run: its exit code. */
+function buildProject(root: string, signal: AbortSignal): Promise<number | null> {
+  const tsc = spawn(process.execPath, [join(root, "node_modules/typescript/bin/tsc"), "-p", join(root, "tsconfig.build.json")], { stdio: "inherit" });
+  const kill = () => tsc.kill("SIGTERM");
+  signal.addEventListener("abort", kill, { once: true });
+  return new Promise((resolveExit, rejectExit) => {
+    tsc.once("error", rejectExit);
+    tsc.once("exit", (code) => {
+      signal.removeEventListener("abort", kill);
+      resolveExit(code);
+    });
+  });
+}
+
+function check(root: string, release: boolean): number {
   const stale = checkRecords(root, REGISTRY);
   if (stale.length === 0) {
     console.log(`promote --check: all ${REGISTRY.length} metrics have fresh promotion records.`);
@@ -126,4 +188,7 @@ function usage(message: string): number {
   return 2;
 }
 
-process.exitCode = await main();
+// Run as a program (not imported, as test/support/promote-cli.ts does).
+if (process.argv[1] !== undefined && realpathSync(resolve(process.argv[1])) === realpathSync(fileURLToPath(import.meta.url))) {
+  process.exitCode = await runPromote(process.argv.slice(2), { root: packageRoot() });
+}

@@ -25,6 +25,12 @@ export interface ExecuteOptions {
   cwd?: string;
   /** Called as the kernel becomes ready and as each code cell starts and ends. */
   onProgress?: (event: ExecuteProgress) => void;
+  /**
+   * Stops the execution when aborted: the driver kills the kernel's process
+   * group (kernel, figure renderer; Chromium follows) and exits, and
+   * `executeNotebook` rejects with `signal.reason` once it has exited.
+   */
+  signal?: AbortSignal;
 }
 
 /**
@@ -86,7 +92,14 @@ interface DriverEvent {
  * tslab kernel, driven by src/jupyter/execute.py) and returns it executed and
  * canonical. Nothing is written to disk. Rejects with a
  * `NotebookExecutionError` naming the notebook and cell on an error, a cell
- * over the time limit, a dead kernel, or a kernel that does not start.
+ * over the time limit, a dead kernel, or a kernel that does not start; with
+ * `options.signal`'s reason when aborted.
+ *
+ * The kernel does not outlive the execution: the driver keeps its stdin open
+ * and kills the kernel's process group (the kernel, its figure renderer;
+ * Chromium exits with the renderer's pipe) when stdin ends — this process
+ * exited or was killed, even with SIGKILL — or on SIGTERM, SIGINT or SIGHUP;
+ * a driver killed with SIGKILL takes the kernel with it (PR_SET_PDEATHSIG).
  */
 export async function executeNotebook(path: string, options: ExecuteOptions = {}): Promise<ExecutedNotebook> {
   const started = Date.now();
@@ -102,6 +115,7 @@ export async function executeNotebook(path: string, options: ExecuteOptions = {}
   const timeout = options.cellTimeoutSeconds ?? DEFAULT_CELL_TIMEOUT_SECONDS;
   const startup = options.startupTimeoutSeconds ?? 60;
   if (!(timeout > 0)) throw new RangeError(`cellTimeoutSeconds must be positive, got ${timeout}`);
+  options.signal?.throwIfAborted();
 
   const child = spawn(SYSTEM_PYTHON, [join(root, "src", "jupyter", "execute.py")], {
     cwd: root,
@@ -115,9 +129,17 @@ export async function executeNotebook(path: string, options: ExecuteOptions = {}
     child.on("exit", (code) => resolveExit(code));
   });
   child.stdin.on("error", () => undefined); // a driver that dies early is reported from its exit
-  child.stdin.end(
-    JSON.stringify({ notebook: nb, cwd: resolve(options.cwd ?? dirname(resolve(path))), kernel: KERNEL_NAME, timeout, startup_timeout: startup }),
+  // One request line; stdin then stays open: its end (this process exiting,
+  // even killed) tells the driver to kill the kernel and exit.
+  child.stdin.write(
+    `${JSON.stringify({ notebook: nb, cwd: resolve(options.cwd ?? dirname(resolve(path))), kernel: KERNEL_NAME, timeout, startup_timeout: startup })}\n`,
   );
+  const abort = () => {
+    // The driver kills the kernel's process group on SIGTERM; SIGKILL if it does not exit (the kernel then dies with it).
+    child.kill("SIGTERM");
+    setTimeout(() => child.kill("SIGKILL"), 5_000).unref();
+  };
+  options.signal?.addEventListener("abort", abort, { once: true });
 
   // Last resort if the driver itself stops answering: nbclient enforces the per-cell limit.
   const silenceLimitMs = (Math.max(timeout, startup) + 120) * 1000;
@@ -167,8 +189,9 @@ export async function executeNotebook(path: string, options: ExecuteOptions = {}
     }
   }
   clearTimeout(watchdog);
-  const code = await exited;
+  const code = await exited.finally(() => options.signal?.removeEventListener("abort", abort));
   timings.totalMs = Date.now() - started;
+  options.signal?.throwIfAborted();
 
   if (final?.event === "done" && final.notebook) {
     const executed = canonicalNotebook(final.notebook);

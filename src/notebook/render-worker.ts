@@ -64,9 +64,15 @@ lines.on("line", (line) => {
     }
   });
 });
+// stdin ends when the kernel closes it or dies (even killed with SIGKILL):
+// the render in progress gets 2 s, then the browser is closed and this
+// process exits. Exiting also kills Chromium's process group (playwright's
+// exit handler), and Chromium exits by itself when this process is killed
+// (its --remote-debugging-pipe closes).
 lines.on("close", () => {
-  void queue.then(async () => {
-    await browser?.close().catch(() => undefined);
+  const within = (ms: number, work: Promise<unknown>) => Promise.race([work, new Promise((resolve) => setTimeout(resolve, ms))]);
+  void within(2_000, queue).then(async () => {
+    await within(3_000, browser?.close().catch(() => undefined) ?? Promise.resolve());
     process.exit(0);
   });
 });

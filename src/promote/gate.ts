@@ -50,6 +50,14 @@ export interface GateOptions {
   log?: (line: string) => void;
   /** Date written into records (default: today, UTC). */
   today?: string;
+  /**
+   * Stops the run when aborted (the CLI aborts on SIGINT, SIGTERM and
+   * SIGHUP): running notebooks are stopped with their kernels (and the
+   * kernels' figure renderers and Chromium), none is started, nothing is
+   * written, and `promote` rejects with `signal.reason` once every
+   * notebook's processes have exited.
+   */
+  signal?: AbortSignal;
 }
 
 /** The gate's decision on one metric. */
@@ -83,7 +91,9 @@ interface Candidate {
  * registered modules on the same data, compares project by project, and
  * writes a record for each metric that agrees (promoted/<metric>.json, plus
  * the catalog). A refused metric keeps its previous record. Resolves with one
- * verdict per selected metric (and per published metric with no module).
+ * verdict per selected metric (and per published metric with no module). Aborted through `options.signal`, it
+ * stops the running notebooks, writes nothing and rejects with the signal's
+ * reason.
  *
  * With `db` (a postgres:// URL) the data is the database's schema salic
  * instead of a folder: the URL is injected as each notebook's `dataDir`
@@ -161,11 +171,14 @@ export async function promote(options: GateOptions): Promise<Verdict[]> {
   if (source.kind === "db") {
     log(`database run on ${maskDatabaseUrl(source.url)}: notebooks and modules read schema salic; nothing is recorded`);
     data = await readDatabase(source.url);
+    options.signal?.throwIfAborted();
     published = await executeAll(root, source, candidates, options, log);
   } else {
     published = await executeAll(root, source, candidates, options, log);
     data = loadDataDir(source.dir);
   }
+  // Past this point the run writes, synchronously: a signal handler cannot run in between.
+  options.signal?.throwIfAborted();
   const moduleValues = modulePerProject(scoreAll(data.tables, registry), candidates);
 
   for (const candidate of candidates) {
@@ -257,7 +270,11 @@ async function executeAll(
   log: (line: string) => void,
 ): Promise<Map<string, Published>> {
   const paths = [...new Set(candidates.map((c) => c.notebook.path))];
+  const signal = options.signal;
+  signal?.throwIfAborted();
+  // Tasks never reject, so that the pool settles only once every started driver has exited.
   const outcomes = await runPool(paths, Math.max(1, options.concurrency ?? 2), async (path, index): Promise<Published> => {
+    if (signal?.aborted) return "not started: the run was stopped";
     const tag = `[${index + 1}/${paths.length}] ${path}`;
     log(`${tag}: running`);
     const started = Date.now();
@@ -265,15 +282,21 @@ async function executeAll(
       const executed = await executeNotebook(resolve(root, path), {
         parameters: { [DATA_DIR_PARAMETER]: injectedDataDir(root, path, source) },
         cellTimeoutSeconds: options.cellTimeoutSeconds ?? DEFAULT_CELL_TIMEOUT_SECONDS,
+        ...(signal !== undefined ? { signal } : {}),
       });
       const results = readResults(path, executed.notebook);
       log(`${tag}: done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
       return results;
     } catch (error) {
+      if (signal?.aborted) {
+        log(`${tag}: stopped after ${((Date.now() - started) / 1000).toFixed(1)} s`);
+        return "stopped";
+      }
       log(`${tag}: FAILED after ${((Date.now() - started) / 1000).toFixed(1)} s`);
       return executionFailure(error);
     }
   });
+  signal?.throwIfAborted();
   return new Map(paths.map((path, i) => [path, outcomes[i]!]));
 }
 

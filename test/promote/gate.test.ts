@@ -9,9 +9,9 @@
  * promotion).
  */
 import { randomBytes } from "node:crypto";
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import pg from "pg";
 import { describe, expect, it } from "vitest";
 import { importDataDir } from "../../src/db/import.js";
@@ -21,22 +21,11 @@ import { metricById, REGISTRY } from "../../src/metrics/registry.js";
 import { checkRecords } from "../../src/promote/check.js";
 import { GateError, promote } from "../../src/promote/gate.js";
 import { describeDatabase, freshDatabase } from "../support/database.js";
+import { FIXTURE_BUDGET, FIXTURE_METRIC, FIXTURE_PROJECTS, promoteFixture } from "../support/promote-fixture.js";
 
-const repo = resolve(import.meta.dirname, "../..");
-const METRIC = "itens_orcamentarios";
-
-const PROJECTS = ["PRONAC,Segmento,NomeProjeto,CgcCpf", "000014,11,Festival,11111111111", "14,11,Mostra,22222222222", "150001,4B,Feira,11111111111"];
-const BUDGET_HEADER = "idPronac,PRONAC,Item,idPlanilhaItens,VlUnitarioAprovado,VlTotalAprovado,UfItem,idSegmento,idProduto,DataProjeto,cdEtapa,cdCidade";
-// itens_orcamentarios by hand: "000014" has 3 lines, "14" has 1, "150001" has 2.
-const BUDGET = [
-  BUDGET_HEADER,
-  "1,000014,Cachê,10,100.00,100.00,DF,11,1,2015-01-01,1,10",
-  "1,000014,Som,11,50.00,50.00,DF,11,1,2015-01-01,1,10",
-  "1,000014,Luz,12,20.00,20.00,DF,11,1,2015-01-01,1,10",
-  "2,14,Cachê,10,100.00,100.00,DF,11,1,2015-01-01,1,10",
-  "3,150001,Aluguel,20,300.00,300.00,SP,4B,0,2016-05-01,2,20",
-  "3,150001,Som,11,40.00,40.00,SP,4B,0,2016-05-01,2,20",
-];
+const METRIC = FIXTURE_METRIC;
+const PROJECTS = FIXTURE_PROJECTS;
+const BUDGET = FIXTURE_BUDGET;
 
 const IMPORT_TOOLKIT = 'import { loadPolars, publish } from "../dist/src/notebook/index.js";';
 /** Notebook code counting budget lines per project of planilha_projetos, then publishing `valor` (+ offset). */
@@ -64,20 +53,7 @@ function notebook(cells: string[]): string {
 }
 
 /** A throw-away repository with one fixture notebook and the fixture data. */
-function fixtureRepo(cells: string[]): string {
-  const root = mkdtempSync(join(tmpdir(), "salic-promote-"));
-  for (const shared of ["node_modules", "dist", "package.json"]) symlinkSync(join(repo, shared), join(root, shared));
-  mkdirSync(join(root, "src"));
-  for (const dir of ["data", "score", "notebook", "jupyter"]) symlinkSync(join(repo, "src", dir), join(root, "src", dir));
-  cpSync(join(repo, "src", "metrics"), join(root, "src", "metrics"), { recursive: true });
-  mkdirSync(join(root, "notebooks"));
-  mkdirSync(join(root, "promoted"));
-  mkdirSync(join(root, "data-samples"));
-  writeFileSync(join(root, "data-samples", "planilha_projetos.csv"), `${PROJECTS.join("\n")}\n`);
-  writeFileSync(join(root, "data-samples", "planilha_orcamentaria.csv"), `${BUDGET.join("\n")}\n`);
-  writeFileSync(join(root, "notebooks", "fixture.ipynb"), notebook(cells));
-  return root;
-}
+const fixtureRepo = (cells: string[]) => promoteFixture(notebook(cells));
 
 const gate = (root: string) => promote({ root, metrics: [METRIC], cellTimeoutSeconds: 20, today: "2026-01-02" });
 
