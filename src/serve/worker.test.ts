@@ -7,7 +7,7 @@ import { expect, it } from "vitest";
 
 const repo = fileURLToPath(new URL("../..", import.meta.url));
 
-it("scores in a worker even when the service was started with node flags a worker cannot take (--input-type, --expose-gc)", () => {
+it("scores in a worker even when the service was started with node flags a worker cannot take (node -e with --input-type and --expose-gc)", () => {
   const cacheDir = mkdtempSync(join(tmpdir(), "salic-worker-"));
   try {
     const program = `
