@@ -1,40 +1,21 @@
 import { createHash } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
-import { join } from "node:path";
+import { promotionRecordPath, readPromotionRecord } from "../promote/record-file.js";
 import { packageRoot } from "../util/paths.js";
-import type { MetricId } from "./catalog.js";
 import { REGISTRY } from "./registry.js";
 import type { MetricDefinition } from "./types.js";
 
-/** The folder of the package holding the promotion records, `<metric>.json` each. */
-export const PROMOTED_DIR = "promoted";
-
-/** Where metric `id`'s promotion record lives under `root`. */
-export function promotionRecordPath(root: string, id: MetricId): string {
-  return join(root, PROMOTED_DIR, `${id}.json`);
-}
+export { PROMOTED_DIR, PromotionRecordError, promotionRecordPath, readPromotionRecord } from "../promote/record-file.js";
 
 /**
  * The metrics of `registry` with a passing promotion record under `root`
  * (written by `npm run promote` when notebook and module agreed), in
  * registry order. The records are the one source of what is promoted.
  *
- * @throws Error naming the record when one is not valid JSON.
+ * @throws PromotionRecordError naming the record when one is not valid JSON or not a record's shape.
  */
 export function promotedMetrics(root: string = packageRoot(), registry: readonly MetricDefinition[] = REGISTRY): readonly MetricDefinition[] {
-  return Object.freeze(
-    registry.filter((metric) => {
-      const path = promotionRecordPath(root, metric.id);
-      if (!existsSync(path)) return false;
-      let record: { verdict?: unknown };
-      try {
-        record = JSON.parse(readFileSync(path, "utf8")) as { verdict?: unknown };
-      } catch (error) {
-        throw new Error(`${path} is not valid JSON (${(error as Error).message}); restore it from git or re-promote`);
-      }
-      return record.verdict === "pass";
-    }),
-  );
+  return Object.freeze(registry.filter((metric) => readPromotionRecord(root, metric.id) !== undefined));
 }
 
 /**

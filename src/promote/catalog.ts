@@ -7,23 +7,26 @@
 import { mkdirSync } from "node:fs";
 import { dirname, join } from "node:path";
 import type { CatalogEntry } from "../metrics/catalog.js";
-import { PROMOTED_DIR } from "../metrics/promoted.js";
+import { PROMOTED_DIR } from "./record-file.js";
 import { writeFileAtomic } from "../util/atomic.js";
 import { readRecords, type PromotionRecord } from "./record.js";
 
 /** What the catalog shows of a registered metric. */
 export type CatalogRow = Pick<CatalogEntry, "id" | "weight" | "description">;
 
+/** The catalog's file name in promoted/. */
+export const CATALOG_FILE = "README.md";
+
 /** Where the catalog lives under `root`: promoted/README.md. */
 export function catalogPath(root: string): string {
-  return join(root, PROMOTED_DIR, "README.md");
+  return join(root, PROMOTED_DIR, CATALOG_FILE);
 }
 
-/** Rewrites promoted/README.md from the records under `root` (atomically). */
+/** Rewrites promoted/README.md from the well-formed records under `root` (atomically). */
 export function writeCatalog(root: string, registry: readonly CatalogRow[]): void {
   const path = catalogPath(root);
   mkdirSync(dirname(path), { recursive: true });
-  writeFileAtomic(path, renderCatalog(registry, readRecords(root)));
+  writeFileAtomic(path, renderCatalog(registry, readRecords(root, registry.map((m) => m.id)).records));
 }
 
 /**
@@ -42,32 +45,31 @@ export function renderCatalog(metrics: readonly CatalogRow[], records: ReadonlyM
     "| metric | peso | status | notebook | module | projects compared | max abs diff | max rel diff | tolerance (abs, rel) | date |",
     "|---|---:|---|---|---|---:|---:|---:|---|---|",
   ];
-  for (const metric of metrics) {
-    const r = records.get(metric.id);
-    if (r === undefined) {
-      lines.push(`| \`${metric.id}\` | ${metric.weight} | not promoted | | | | | | | |`);
-      continue;
-    }
-    lines.push(
-      [
-        "",
-        `\`${metric.id}\``,
-        String(metric.weight),
-        "✅ promoted",
-        link(r.notebook.path),
-        link(r.module.path),
-        String(r.compared),
-        formatDiff(r.max_abs_diff),
-        formatDiff(r.max_rel_diff),
-        `${r.tolerance.abs}, ${r.tolerance.rel}`,
-        r.date,
-        "",
-      ].join(" | ").trim(),
-    );
-  }
+  for (const metric of metrics) lines.push(catalogRow(metric, records.get(metric.id)));
   lines.push("", "## What each metric checks", "");
   for (const metric of metrics) lines.push(`- \`${metric.id}\` — ${metric.description}`);
   return `${lines.join("\n")}\n`;
+}
+
+/** A metric's line of the catalog's table, from its record (or "not promoted" without one). */
+export function catalogRow(metric: CatalogRow, r: PromotionRecord | undefined): string {
+  if (r === undefined) return `| \`${metric.id}\` | ${metric.weight} | not promoted | | | | | | | |`;
+  return [
+    "",
+    `\`${metric.id}\``,
+    String(metric.weight),
+    "✅ promoted",
+    link(r.notebook.path),
+    link(r.module.path),
+    String(r.compared),
+    formatDiff(r.max_abs_diff),
+    formatDiff(r.max_rel_diff),
+    `${r.tolerance.abs}, ${r.tolerance.rel}`,
+    r.date,
+    "",
+  ]
+    .join(" | ")
+    .trim();
 }
 
 function link(path: string): string {

@@ -17,8 +17,8 @@ import { runPool } from "../util/pool.js";
 import { agrees, compareResults, type Comparison, type ProjectValues, type Tolerance } from "./compare.js";
 import { manifestProblems } from "./manifest.js";
 import { publishedMetrics, reachedSources, readNotebookSource, type NotebookSource } from "./notebook-source.js";
-import { writeCatalog } from "./catalog.js";
-import { buildRecord, writeRecord, type PromotionRecord } from "./record.js";
+import { buildRecord, readRecords, type PromotionRecord } from "./record.js";
+import { writePromotion } from "./write.js";
 import { catalogModulePath } from "./sources.js";
 
 /** The notebook parameter through which the gate gives a notebook its data directory. */
@@ -90,8 +90,10 @@ interface Candidate {
  * (with the data directory injected into its `parameters` cell), runs the
  * registered modules on the same data, compares project by project, and
  * writes a record for each metric that agrees (promoted/<metric>.json, plus
- * the catalog). A refused metric keeps its previous record. Resolves with one
- * verdict per selected metric (and per published metric with no module). Aborted through `options.signal`, it
+ * the catalog), all at the end of the run, in one synchronous step: records
+ * first, the catalog last (src/promote/write.ts). A refused metric keeps its
+ * previous record. Resolves with one verdict per selected metric (and per
+ * published metric with no module). Aborted through `options.signal`, it
  * stops the running notebooks, writes nothing and rejects with the signal's
  * reason.
  *
@@ -177,8 +179,6 @@ export async function promote(options: GateOptions): Promise<Verdict[]> {
     published = await executeAll(root, source, candidates, options, log);
     data = loadDataDir(source.dir);
   }
-  // Past this point the run writes, synchronously: a signal handler cannot run in between.
-  options.signal?.throwIfAborted();
   const moduleValues = modulePerProject(scoreAll(data.tables, registry), candidates);
 
   for (const candidate of candidates) {
@@ -209,11 +209,15 @@ export async function promote(options: GateOptions): Promise<Verdict[]> {
       continue;
     }
     const record = buildRecord({ root, metric: id, notebook: candidate.notebook.path, modulePath: candidate.modulePath, dataDir: source.dir, files: data.files, tolerance: result.tolerance, comparison, today: options.today });
-    writeRecord(root, record);
     verdicts.push({ ...base, ok: true, comparison, tolerance: result.tolerance, record });
   }
-  if (source.kind === "dir") writeCatalog(root, registry);
-  else log("database run: compared, nothing recorded");
+  // Past this point the run writes, synchronously: a signal handler cannot run in between.
+  options.signal?.throwIfAborted();
+  if (source.kind === "dir") {
+    const { damaged } = readRecords(root, registry.map((m) => m.id));
+    for (const [id, message] of damaged) if (!verdicts.some((v) => v.metric === id && v.ok)) log(`damaged record, kept: ${message}`);
+    writePromotion(root, registry, verdicts.flatMap((v) => (v.record !== undefined ? [v.record] : [])));
+  } else log("database run: compared, nothing recorded");
   return verdicts.sort((a, b) => order(registry, a.metric) - order(registry, b.metric));
 }
 

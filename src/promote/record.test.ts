@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { canonicalJson, readRecords, writeRecord, type PromotionRecord } from "./record.js";
+import { canonicalJson, readRecord, readRecords, writeRecord, type PromotionRecord } from "./record.js";
 
 const record: PromotionRecord = {
   metric: "valor_aprovado",
@@ -27,7 +27,7 @@ describe("promotion records", () => {
     const root = mkdtempSync(join(tmpdir(), "salic-record-"));
     writeRecord(root, record);
     expect(readFileSync(join(root, "promoted", "valor_aprovado.json"), "utf8")).toBe(canonicalJson(record));
-    expect(readRecords(root).get("valor_aprovado")).toEqual(record);
+    expect(readRecords(root, ["valor_aprovado"]).records.get("valor_aprovado")).toEqual(record);
   });
 
   it("keep the earlier file when a re-promotion changes nothing but the date", () => {
@@ -39,10 +39,31 @@ describe("promotion records", () => {
     expect(JSON.parse(readFileSync(join(root, "promoted", "valor_aprovado.json"), "utf8")).date).toBe("2026-02-03");
   });
 
-  it("name a record that is not valid JSON", () => {
+  it("name a record that is not valid JSON, or not a record's shape, with what to run", () => {
+    const root = mkdtempSync(join(tmpdir(), "salic-record-"));
+    mkdirSync(join(root, "promoted"));
+    const text = canonicalJson(record);
+    writeFileSync(join(root, "promoted", "valor_aprovado.json"), text.slice(0, text.length / 2));
+    writeFileSync(join(root, "promoted", "valor_captado.json"), canonicalJson({ ...record, metric: "valor_captado", compared: "3", tolerance: { abs: 0.005 } }));
+    writeFileSync(join(root, "promoted", "valor_comprovado.json"), "null\n");
+    const { records, damaged } = readRecords(root, ["valor_aprovado", "valor_captado", "valor_comprovado", "preco_itens"]);
+    expect(records.size).toBe(0);
+    expect([...damaged]).toEqual([
+      ["valor_aprovado", expect.stringMatching(/^promoted\/valor_aprovado\.json: not valid JSON \(.+\) — rerun npm run promote -- valor_aprovado$/)],
+      [
+        "valor_captado",
+        'promoted/valor_captado.json: field tolerance.rel is missing; field compared must be a number (a whole count of projects), found "3" — rerun npm run promote -- valor_captado',
+      ],
+      ["valor_comprovado", "promoted/valor_comprovado.json: not a promotion record: expected a JSON object, found null — rerun npm run promote -- valor_comprovado"],
+    ]);
+    expect(readRecord(root, "preco_itens")).toEqual({ kind: "missing" });
+  });
+
+  it("replace a damaged earlier file", () => {
     const root = mkdtempSync(join(tmpdir(), "salic-record-"));
     mkdirSync(join(root, "promoted"));
     writeFileSync(join(root, "promoted", "valor_aprovado.json"), "{");
-    expect(() => readRecords(root)).toThrow(/^promoted\/valor_aprovado\.json is not valid JSON .*; restore it from git or re-promote$/);
+    writeRecord(root, record);
+    expect(readFileSync(join(root, "promoted", "valor_aprovado.json"), "utf8")).toBe(canonicalJson(record));
   });
 });

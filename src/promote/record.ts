@@ -5,15 +5,14 @@
  *
  * @module
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync } from "node:fs";
+import { mkdirSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { notebookSourceHash } from "../jupyter/canonical.js";
 import { stringifySorted } from "../jupyter/json.js";
 import { readNotebook } from "../jupyter/types.js";
 import type { MetricId } from "../metrics/catalog.js";
-import { PROMOTED_DIR, promotionRecordPath } from "../metrics/promoted.js";
+import { PROMOTED_DIR, PromotionRecordError, promotionRecordPath, readPromotionRecord } from "./record-file.js";
 import { writeFileAtomic } from "../util/atomic.js";
-import { byCodeUnit } from "../util/order.js";
 import { packageVersion, repoRelative } from "../util/paths.js";
 import type { Comparison, Tolerance } from "./compare.js";
 import { hashSource, localDependencies, type SourceHash } from "./sources.js";
@@ -80,34 +79,55 @@ export function toolVersions(root: string): Record<string, string> {
   };
 }
 
-/** Reads every record of promoted/, keyed by metric. */
-export function readRecords(root: string): Map<string, PromotionRecord> {
-  const dir = join(root, PROMOTED_DIR);
-  const records = new Map<string, PromotionRecord>();
-  if (!existsSync(dir)) return records;
-  for (const file of readdirSync(dir).filter((f) => f.endsWith(".json")).sort(byCodeUnit)) {
-    let record: PromotionRecord;
-    try {
-      record = JSON.parse(readFileSync(join(dir, file), "utf8")) as PromotionRecord;
-    } catch (error) {
-      throw new Error(`${PROMOTED_DIR}/${file} is not valid JSON (${(error as Error).message}); restore it from git or re-promote`);
-    }
-    records.set(record.metric, record);
+/** What promoted/<id>.json holds: nothing, a well-formed record, or a damaged file and the line naming it. */
+export type RecordRead =
+  | { kind: "missing" }
+  | { kind: "ok"; record: PromotionRecord }
+  | { kind: "damaged"; message: string };
+
+/**
+ * Reads promoted/<id>.json under `root`, checked field by field (see
+ * record-shape.ts): a damaged file is a value naming it
+ * (`promoted/<id>.json: field compared must be a number, found "3" — rerun npm run promote -- <id>`), never a throw.
+ */
+export function readRecord(root: string, id: string): RecordRead {
+  try {
+    const record = readPromotionRecord(root, id, `${PROMOTED_DIR}/${id}.json`);
+    return record === undefined ? { kind: "missing" } : { kind: "ok", record: record as unknown as PromotionRecord };
+  } catch (error) {
+    if (error instanceof PromotionRecordError) return { kind: "damaged", message: error.message };
+    throw error;
   }
-  return records;
+}
+
+/** The well-formed records of metrics `ids` under `root`, keyed by metric, and the damaged ones' messages. */
+export function readRecords(root: string, ids: readonly string[]): { records: Map<string, PromotionRecord>; damaged: Map<string, string> } {
+  const records = new Map<string, PromotionRecord>();
+  const damaged = new Map<string, string>();
+  for (const id of ids) {
+    const read = readRecord(root, id);
+    if (read.kind === "ok") records.set(id, read.record);
+    else if (read.kind === "damaged") damaged.set(id, read.message);
+  }
+  return { records, damaged };
+}
+
+/** Whether two records differ only in their date (a re-promotion that changed nothing keeps the earlier file). */
+export function sameButDate(a: PromotionRecord, b: PromotionRecord): boolean {
+  return canonicalJson({ ...a, date: "" }) === canonicalJson({ ...b, date: "" });
 }
 
 /**
  * Writes a record atomically. A re-promotion that changes nothing but the
- * date keeps the earlier file, so re-running the gate leaves git clean.
+ * date keeps the earlier file, so re-running the gate leaves git clean; a
+ * damaged earlier file is replaced. (The gate writes its records and the
+ * catalog together with `writePromotion`, src/promote/write.ts.)
  */
 export function writeRecord(root: string, record: PromotionRecord): void {
   const path = promotionRecordPath(root, record.metric);
   mkdirSync(dirname(path), { recursive: true });
-  if (existsSync(path)) {
-    const previous = JSON.parse(readFileSync(path, "utf8")) as PromotionRecord;
-    if (canonicalJson({ ...previous, date: "" }) === canonicalJson({ ...record, date: "" })) return;
-  }
+  const previous = readRecord(root, record.metric);
+  if (previous.kind === "ok" && sameButDate(previous.record, record)) return;
   writeFileAtomic(path, canonicalJson(record));
 }
 

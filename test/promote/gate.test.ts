@@ -99,6 +99,25 @@ describe("promote gate", () => {
     ]);
   }, 120_000);
 
+  it("replaces a damaged record of a metric it promotes, and names one it keeps, which the catalog then shows as not promoted", async () => {
+    const root = fixtureRepo([IMPORT_TOOLKIT, countAndPublish(0, "{ abs: 0, rel: 0 }")]);
+    writeFileSync(join(root, "promoted", `${METRIC}.json`), '{"metric": "itens_orcamentarios", "verd');
+    writeFileSync(join(root, "promoted", "valor_aprovado.json"), "[]\n");
+    const logs: string[] = [];
+    const [verdict] = await promote({ root, metrics: [METRIC], cellTimeoutSeconds: 20, today: "2026-01-02", log: (l) => logs.push(l) });
+    expect(verdict?.ok).toBe(true);
+    expect(JSON.parse(readFileSync(join(root, "promoted", `${METRIC}.json`), "utf8"))).toMatchObject({ metric: METRIC, compared: 3 });
+    expect(logs.at(-1)).toBe(
+      "damaged record, kept: promoted/valor_aprovado.json: not a promotion record: expected a JSON object, found an array — rerun npm run promote -- valor_aprovado",
+    );
+    expect(readFileSync(join(root, "promoted", "README.md"), "utf8")).toContain("| `valor_aprovado` | 0 | not promoted | | | | | | | |");
+    const stale = checkRecords(root, REGISTRY);
+    expect(stale.find((s) => s.metric === METRIC)).toBeUndefined();
+    expect(stale.find((s) => s.metric === "valor_aprovado")?.changes).toEqual([
+      "promoted/valor_aprovado.json: not a promotion record: expected a JSON object, found an array — rerun npm run promote -- valor_aprovado",
+    ]);
+  }, 120_000);
+
   it("refuses a notebook off by more than its tolerance and keeps the previous record", async () => {
     const root = fixtureRepo([IMPORT_TOOLKIT, countAndPublish(0, "{ abs: 0, rel: 0 }")]);
     expect((await gate(root))[0]?.ok).toBe(true);
