@@ -97,6 +97,7 @@ Options:
 `;
 
 const SERVE_USAGE = `Usage: salic-ml serve [--data DIR | --db URL] [--watch S] [--port N] [--host H]
+                      [--cors-origin ORIGINS] [--public-url URL]
 
 Starts the HTTP API and the analysts' page over the scores of DIR or of the
 database. Results come from a disk cache keyed by the source's fingerprint,
@@ -114,7 +115,22 @@ Options:
                    (default: 30; 0: never)
   --port N         TCP port (default: 3000)
   --host H         interface to listen on (default: 127.0.0.1)
+  --cors-origin ORIGINS
+                   origins whose web pages may read the API (/v1) from a browser,
+                   comma-separated, each scheme://host[:port] as the browser sends
+                   it (e.g. http://localhost:8080 for the original Salic-ML front
+                   end), or * for any. Default: none, only this service's own page;
+                   the page and /health never answer other origins
+  --public-url URL the URL clients reach the service at (e.g.
+                   https://salic-ml.example.gov.br, with a proxy's path prefix if
+                   any): links in the answers (next_page_url, prev_page_url,
+                   links.details) start with it. Default: links are paths (/v1/...)
   -h, --help       show this help
+
+Every answer carries Content-Security-Policy, X-Content-Type-Options,
+X-Frame-Options and Referrer-Policy; tax ids are masked in every answer and log
+line. A client slow to send its request is answered 408 and disconnected, and
+connections beyond a cap are refused (startServer's limits give the values).
 `;
 
 /** An expected failure whose message says it all: exit code 1, no stack trace. */
@@ -208,7 +224,11 @@ async function score(args: readonly string[], io: CliIo): Promise<number> {
 }
 
 async function serve(args: readonly string[], io: CliIo): Promise<number> {
-  const { values: options } = parseCommandLine(args, { ...stringOptions("data", "db", "watch", "port", "host"), help: HELP }, { command: "serve" });
+  const { values: options } = parseCommandLine(
+    args,
+    { ...stringOptions("data", "db", "watch", "port", "host", "cors-origin", "public-url"), help: HELP },
+    { command: "serve" },
+  );
   if (options.help) {
     io.stdout.write(SERVE_USAGE);
     return 0;
@@ -221,9 +241,23 @@ async function serve(args: readonly string[], io: CliIo): Promise<number> {
   const port = options.port === undefined ? undefined : integerOption("port", options.port, 0, 0, 65535, "serve");
   const watchSeconds = options.watch === undefined ? undefined : integerOption("watch", options.watch, 0, 0, 86_400, "serve");
   // Loaded on demand: `score` should not pay for the web server's start-up.
-  const { startServer } = await import("./serve/index.js");
-  // startServer reports the address itself once it listens; the open socket keeps the process alive.
-  await startServer({ ...source, port, host: options.host, watchSeconds, log: (line) => io.stderr.write(`${line}\n`) });
+  const { startServer, parseOrigins, parsePublicUrl, SourceError } = await import("./serve/index.js");
+  let corsOrigins: string[] | undefined;
+  let publicUrl: string | undefined;
+  try {
+    corsOrigins = options["cors-origin"] === undefined ? undefined : parseOrigins([options["cors-origin"]], "--cors-origin");
+    publicUrl = options["public-url"] === undefined ? undefined : parsePublicUrl(options["public-url"], "--public-url");
+  } catch (error) {
+    throw new UsageError((error as Error).message, "serve");
+  }
+  try {
+    // startServer reports the address itself once it listens; the open socket keeps the process alive.
+    await startServer({ ...source, port, host: options.host, watchSeconds, corsOrigins, publicUrl, log: (line) => io.stderr.write(`${line}\n`) });
+  } catch (error) {
+    // A folder without planilha_projetos is the user's to fix: its message, no stack.
+    if (error instanceof SourceError) throw new Failure(error.message);
+    throw error;
+  }
   return 0;
 }
 

@@ -1,12 +1,16 @@
 import { existsSync } from "node:fs";
+import type { Socket } from "node:net";
 import { join } from "node:path";
-import Fastify, { type FastifyInstance, type FastifyReply } from "fastify";
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest, type RouteShorthandOptions } from "fastify";
 import fastifyStatic from "@fastify/static";
 import { fingerprintDigest } from "../db/fingerprint.js";
+import { checkingIntervalMs, serverLimits, type ServerLimits } from "./limits.js";
 import { apiProject } from "./list.js";
 import { LiveStore } from "./live.js";
+import { maskTaxIdsInText } from "./mask.js";
 import { checkPronac, isApiError, parseListQuery, type ApiError } from "./query.js";
-import type { ProjectStore } from "./store.js";
+import { CorsPolicy, PAGE_CSP, parseOrigins, parsePublicUrl, RESOURCE_CSP, SECURITY_HEADERS } from "./security.js";
+import { DamagedEntryError, type ProjectStore } from "./store.js";
 
 /** A metric as `GET /v1/metrics/` describes it (for the page). */
 export interface MetricInfo {
@@ -28,13 +32,63 @@ export interface MetricsBody {
   metricas: MetricInfo[];
 }
 
+/** The HTTP options of {@link buildApp} that {@link startServer} also checks before scoring. */
+export interface HttpOptions {
+  /**
+   * Origins whose pages may read the API (`/v1`) from a browser, e.g.
+   * `["http://localhost:8080"]` for the original Salic-ML front end; `["*"]`
+   * for any. Default none: only the service's own page, same-origin.
+   */
+  corsOrigins?: readonly string[];
+  /**
+   * The URL clients reach the service at (e.g. `https://salic-ml.example.gov.br`,
+   * with a reverse proxy's path prefix if any): the links in answers
+   * (`next_page_url`, `links.details`) start with it. Default: links are
+   * paths (`/v1/projects/?page=2`); the Host header never makes a link.
+   */
+  publicUrl?: string;
+  /** Timeouts and the connection cap once listening (see {@link ServerLimits} for the defaults). */
+  limits?: Partial<ServerLimits>;
+}
+
 /** Options of {@link buildApp}. */
-export interface AppOptions {
+export interface AppOptions extends HttpOptions {
   /** The built web page (dist/web); without it, page routes answer 404 saying how to build it. */
   webDir?: string;
-  /** Where unexpected errors are reported (never with request data). */
+  /** Where unexpected errors and damaged cache records are reported (tax ids masked, never request data). */
   log?: (line: string) => void;
+  /**
+   * Told once per store when one of its details records is damaged (the
+   * server then rebuilds the entry); those records answer 503 meanwhile.
+   */
+  onDamaged?: (store: ProjectStore, error: DamagedEntryError) => void;
 }
+
+/** {@link HttpOptions} checked, with their defaults. */
+export interface CheckedHttpOptions {
+  cors: CorsPolicy;
+  /** What links start with: the public URL, or "" for paths. */
+  linkBase: string;
+  limits: ServerLimits;
+}
+
+/**
+ * Checks the HTTP options.
+ *
+ * @throws Error naming the option at fault and what it expects
+ */
+export function checkHttpOptions(options: HttpOptions): CheckedHttpOptions {
+  return {
+    cors: new CorsPolicy(parseOrigins(options.corsOrigins ?? [], "corsOrigins")),
+    linkBase: options.publicUrl === undefined ? "" : parsePublicUrl(options.publicUrl, "publicUrl"),
+    limits: serverLimits(options.limits),
+  };
+}
+
+/** What every route of the service answers besides GET: HEAD (fastify adds it) and OPTIONS. */
+const ALLOW = "GET, HEAD, OPTIONS";
+/** The methods fastify routes that the service does not take: 405, before any body is read. */
+const REFUSED_METHODS = ["DELETE", "PATCH", "POST", "PUT", "QUERY", "TRACE"];
 
 /**
  * The service as a fastify instance (not listening): the Salic-ML API under
@@ -45,7 +99,9 @@ export interface AppOptions {
  * - `GET /v1/projects/{pronac}/details/` — its indicators and metrics;
  * - `GET /v1/metrics/` — what each metric checks, for the page;
  * - `GET /health`.
- * Errors are JSON `{ error, parameter? }`; any origin may GET (CORS).
+ * Errors are JSON `{ error, parameter? }`, tax ids masked; other methods are
+ * 405s with `Allow`. Every response carries the security headers (see
+ * security.ts); `/v1` answers carry CORS headers for `corsOrigins` only.
  *
  * Given a LiveStore, every request answers from the run current when it
  * arrived, so the owner can swap in a new run while requests are answered
@@ -53,8 +109,19 @@ export interface AppOptions {
  * Either way the caller closes the store(s), not the app.
  */
 export function buildApp(source: ProjectStore | LiveStore, options: AppOptions = {}): FastifyInstance {
-  const log = options.log ?? (() => {});
-  const app = Fastify({ logger: false, routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 } });
+  const given = options.log ?? (() => {});
+  const log = (line: string) => given(maskTaxIdsInText(line));
+  const { cors, linkBase, limits } = checkHttpOptions(options);
+  const app = Fastify({
+    logger: false,
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
+    keepAliveTimeout: limits.keepAliveTimeoutMs,
+    requestTimeout: limits.requestTimeoutMs,
+    http: { headersTimeout: limits.headersTimeoutMs, connectionsCheckingInterval: checkingIntervalMs(limits) },
+    clientErrorHandler: answerClientError,
+  });
+  app.server.maxConnections = limits.maxConnections;
+  reportDroppedConnections(app, limits, log);
   const live = source instanceof LiveStore ? source : new LiveStore(source);
   const metricBodies = new WeakMap<ProjectStore, string>();
   const metricsOf = (store: ProjectStore): string => {
@@ -66,64 +133,112 @@ export function buildApp(source: ProjectStore | LiveStore, options: AppOptions =
     return body;
   };
 
-  app.addHook("onRequest", async (_request, reply) => {
-    reply.header("access-control-allow-origin", "*");
+  app.addHook("onRequest", async (request, reply) => {
+    if (isApiPath(pathOf(request.url))) reply.headers(cors.headers(request.headers.origin));
   });
-  app.options("*", async (request, reply) => {
-    reply
-      .code(204)
-      .header("access-control-allow-methods", "GET, HEAD, OPTIONS")
-      .header("access-control-allow-headers", request.headers["access-control-request-headers"] ?? "*")
-      .header("access-control-max-age", "86400")
-      .send();
+  app.addHook("onSend", async (request, reply, payload) => {
+    reply.headers(SECURITY_HEADERS);
+    // By path, not by content type: a 304 revalidating index.html has none, and
+    // Chromium would apply its policy to the cached page.
+    const path = pathOf(request.url);
+    reply.header("content-security-policy", isApiPath(path) || path === "/health" || path === "/health/" ? RESOURCE_CSP : PAGE_CSP);
+    return payload;
   });
 
-  app.get("/health", async () => {
+  // Every path answers GET and HEAD; OPTIONS says so (and is the CORS preflight
+  // under /v1); any other method is a 405, answered before a body is read.
+  const readOnly = (path: string) => {
+    app.route({
+      method: "OPTIONS",
+      url: path,
+      handler: async (request, reply) => {
+        reply.header("allow", ALLOW);
+        if (isApiPath(pathOf(request.url)) && request.headers["access-control-request-method"] !== undefined && cors.allows(request.headers.origin)) {
+          reply.header("access-control-allow-methods", "GET, HEAD");
+          const headers = request.headers["access-control-request-headers"];
+          if (headers !== undefined) reply.header("access-control-allow-headers", headers);
+          reply.header("access-control-max-age", "600");
+        }
+        return reply.code(204).send();
+      },
+    });
+    const refuse = async (request: FastifyRequest, reply: FastifyReply) =>
+      sendError(reply.header("allow", ALLOW), { status: 405, error: `${request.method} is not allowed on ${path} (allowed: ${ALLOW})` });
+    app.route({ method: REFUSED_METHODS, url: path, onRequest: refuse, handler: refuse });
+  };
+  const get = <P extends Record<string, string> = Record<string, never>>(
+    path: string,
+    routeOptions: RouteShorthandOptions,
+    handler: (request: FastifyRequest<{ Params: P }>, reply: FastifyReply) => Promise<unknown>,
+  ) => {
+    app.get<{ Params: P }>(path, routeOptions, handler);
+    readOnly(path);
+  };
+
+  get("/health", {}, async () => {
     const { meta, size } = live.current.store;
     // A database source reports where it reads (password masked) and its fingerprint's digest instead of file hashes.
     const data =
       meta.source === undefined
         ? { files: meta.files }
-        : { source: meta.source.label, fingerprint: meta.source.fingerprint ?? fingerprintDigest(meta.files) };
+        : { source: maskTaxIdsInText(meta.source.label), fingerprint: meta.source.fingerprint ?? fingerprintDigest(meta.files) };
     return { status: "ok", projects: size, cache_key: meta.key, ...data, metrics: meta.metrics.map((metric) => metric.id) };
   });
 
-  app.get("/v1/projects/", { schema: { response: { 200: LIST_SCHEMA } } }, async (request, reply) => {
+  get("/v1/projects/", { schema: { response: { 200: LIST_SCHEMA } } }, async (request, reply) => {
     const query = parseListQuery(request.query as Record<string, unknown>);
     if (isApiError(query)) return sendError(reply, query);
-    const page = live.current.list.page(query, baseUrl(request), new URLSearchParams(request.url.split("?")[1] ?? ""));
+    const page = live.current.list.page(query, linkBase, new URLSearchParams(request.url.split("?")[1] ?? ""));
     if (isApiError(page)) return sendError(reply, page);
     return page;
   });
 
-  app.get<{ Params: { pronac: string } }>("/v1/projects/:pronac/", { schema: { response: { 200: PROJECT_SCHEMA } } }, async (request, reply) => {
+  get<{ pronac: string }>("/v1/projects/:pronac/", { schema: { response: { 200: PROJECT_SCHEMA } } }, async (request, reply) => {
     const { store } = live.current;
     const position = findProject(store, request.params.pronac, reply);
     if (position === undefined) return reply;
-    return apiProject(store.row(position), baseUrl(request));
+    return apiProject(store.row(position), linkBase);
   });
 
-  app.get<{ Params: { pronac: string } }>("/v1/projects/:pronac/details/", async (request, reply) => {
+  const damagedStores = new WeakSet<ProjectStore>();
+  get<{ pronac: string }>("/v1/projects/:pronac/details/", {}, async (request, reply) => {
+    const { pronac } = request.params;
     // The details are read from the entry's file: its store stays open until the read is done, even if a new run came meanwhile.
     const body = await live.use(async ({ store }) => {
-      const position = findProject(store, request.params.pronac, reply);
-      return position === undefined ? undefined : store.details(position);
+      const position = findProject(store, pronac, reply);
+      if (position === undefined) return undefined;
+      try {
+        return await store.details(position);
+      } catch (error) {
+        if (!(error instanceof DamagedEntryError)) throw error;
+        // One report per store: its other damaged records are the same problem, and a client retrying must not flood the log.
+        if (!damagedStores.has(store)) {
+          damagedStores.add(store);
+          log(`salic-ml: ${error.message}; its damaged records answer 503`);
+          options.onDamaged?.(store, error);
+        }
+        return null;
+      }
     });
     if (body === undefined) return reply;
+    if (body === null) {
+      return sendError(reply.header("retry-after", "60"), { status: 503, error: `the details of project ${pronac} are damaged in the service's cache; try again later` });
+    }
     return reply.type("application/json; charset=utf-8").send(body);
   });
 
-  app.get("/v1/metrics/", async (_request, reply) => reply.type("application/json; charset=utf-8").send(metricsOf(live.current.store)));
+  get("/v1/metrics/", {}, async (_request, reply) => reply.type("application/json; charset=utf-8").send(metricsOf(live.current.store)));
 
   registerPage(app, options.webDir);
+  for (const path of PAGE_ROUTES) readOnly(path);
 
   app.setNotFoundHandler(async (request, reply) =>
-    sendError(reply, { status: 404, error: `no route for ${request.method} ${request.url.split("?")[0]}` }),
+    sendError(reply, { status: 404, error: `no route for ${request.method} ${pathOf(request.url)}` }),
   );
   app.setErrorHandler(async (error: { statusCode?: number; message?: string }, request, reply) => {
     const status = error.statusCode !== undefined && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
     if (status === 500) log(`salic-ml: error answering ${request.method} ${request.routeOptions.url ?? "?"}: ${error.message}`);
-    return reply.code(status).send({ error: status === 500 ? "internal error" : (error.message ?? "bad request") });
+    return sendError(reply, { status, error: status === 500 ? "internal error" : (error.message ?? "bad request") });
   });
 
   function findProject(store: ProjectStore, pronac: string, reply: FastifyReply): number | undefined {
@@ -185,15 +300,51 @@ const LIST_SCHEMA = {
   },
 } as const;
 
-function sendError(reply: FastifyReply, error: ApiError): FastifyReply {
-  const body: { error: string; parameter?: string } = { error: error.error };
+// Every error body passes here: messages echo request input (a PRONAC, a path), which may be a tax id.
+function sendError(reply: FastifyReply, error: Omit<ApiError, "status"> & { status: number }): FastifyReply {
+  const body: { error: string; parameter?: string } = { error: maskTaxIdsInText(error.error) };
   if (error.parameter !== undefined) body.parameter = error.parameter;
   return reply.code(error.status).send(body);
 }
 
-function baseUrl(request: { protocol: string; host: string }): string {
-  return `${request.protocol}://${request.host}`;
+const pathOf = (url: string) => url.split("?")[0]!;
+const isApiPath = (path: string) => path === "/v1" || path.startsWith("/v1/");
+
+/**
+ * Errors Node answers before a request reaches fastify (headers not received
+ * in time, too large, malformed): the JSON error shape and the security
+ * headers of every other answer, then the connection is closed.
+ */
+function answerClientError(error: NodeJS.ErrnoException, socket: Socket): void {
+  if (error.code === "ECONNRESET" || socket.destroyed) return;
+  const [status, reason, message] =
+    error.code === "ERR_HTTP_REQUEST_TIMEOUT"
+      ? [408, "Request Timeout", "the request was not received in time"]
+      : error.code === "HPE_HEADER_OVERFLOW"
+        ? [431, "Request Header Fields Too Large", "the request's headers are too large"]
+        : [400, "Bad Request", "malformed HTTP request"];
+  const body = JSON.stringify({ error: message });
+  const headers = { ...SECURITY_HEADERS, "content-security-policy": RESOURCE_CSP, "content-type": "application/json; charset=utf-8", "content-length": String(Buffer.byteLength(body)), connection: "close" };
+  const head = Object.entries(headers).map(([name, value]) => `${name}: ${value}\r\n`).join("");
+  if (socket.writable) socket.write(`HTTP/1.1 ${status} ${reason}\r\n${head}\r\n${body}`);
+  socket.destroy(error);
 }
+
+// Node closes connections beyond maxConnections silently: say so, at most once a minute.
+function reportDroppedConnections(app: FastifyInstance, limits: ServerLimits, log: (line: string) => void): void {
+  let dropped = 0;
+  let reportedAt = Number.NEGATIVE_INFINITY;
+  app.server.on("drop", () => {
+    dropped++;
+    if (Date.now() - reportedAt < 60_000) return;
+    log(`salic-ml: ${limits.maxConnections} connections are open (limits.maxConnections): refused ${dropped} more (reported at most once a minute)`);
+    dropped = 0;
+    reportedAt = Date.now();
+  });
+}
+
+/** The page's own routes (its assets are files under /assets). */
+const PAGE_ROUTES = ["/", "/projetos/:pronac"];
 
 // The page is a single-page app: "/" and "/projetos/{pronac}" both serve
 // index.html; hashed assets are cached for good, index.html never.

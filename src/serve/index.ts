@@ -10,11 +10,13 @@
  * @module
  */
 export { startServer, type ServerOptions, type RunningServer } from "./server.js";
-export { buildApp, type AppOptions } from "./app.js";
+export { buildApp, checkHttpOptions, type AppOptions, type HttpOptions, type CheckedHttpOptions } from "./app.js";
+export { DEFAULT_LIMITS, serverLimits, type ServerLimits } from "./limits.js";
+export { CorsPolicy, parseOrigins, parsePublicUrl, PAGE_CSP, RESOURCE_CSP, SECURITY_HEADERS } from "./security.js";
 export { openCachedStore, type CacheOptions, type CachedStore } from "./cache.js";
-export { openStore, type ProjectStore, type ProjectRow } from "./store.js";
+export { openStore, DamagedEntryError, type ProjectStore, type ProjectRow } from "./store.js";
 export { LiveStore, type ServedRun } from "./live.js";
-export { folderSource, databaseSource, type ServeSource, type SourceSpec } from "./source.js";
+export { folderSource, databaseSource, SourceError, type ServeSource, type SourceSpec } from "./source.js";
 export type { StoreOutcome } from "./worker.js";
 export { projectDetails, type ProjectDetails, type IndicatorDetails, type MetricDetails } from "./details.js";
 export { maskTaxId, maskTaxIds, maskTaxIdsInText } from "./mask.js";

@@ -30,6 +30,7 @@ function store(complexity: (position: number) => number = (i) => i % 7): Project
   };
   return {
     meta: {} as EntryMeta,
+    dir: "",
     size: n,
     columns: stored,
     search: new TrigramSearch(buildTrigramIndex(columns.busca), stored.busca),

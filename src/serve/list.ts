@@ -19,7 +19,10 @@ export interface ListPage {
   data: ApiProject[];
 }
 
-/** Adds the details link to a row; `base` is the scheme and host the request came to. */
+/**
+ * Adds the details link to a row. `base` is the service's configured public
+ * URL, or "" for a path: never the request's Host, which a client chooses.
+ */
 export function apiProject(row: ProjectRow, base: string): ApiProject {
   return {
     pronac: row.pronac,
@@ -109,7 +112,7 @@ export class ProjectList {
     return { total, positions };
   }
 
-  /** The page the query asks for, or an error when the page is past the last one. */
+  /** The page the query asks for, or an error when the page is past the last one; links start with `base` (see apiProject). */
   page(query: ListQuery, base: string, search: URLSearchParams): ListPage | ApiError {
     const start = (query.page - 1) * PER_PAGE;
     const { total, positions } = this.select(query, start, start + PER_PAGE);

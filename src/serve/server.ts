@@ -1,18 +1,24 @@
+import { rmSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { maskPassword } from "../db/url.js";
 import { PROMOTED_METRICS } from "../metrics/promoted.js";
 import type { MetricDefinition } from "../metrics/types.js";
-import { buildApp } from "./app.js";
+import { buildApp, checkHttpOptions, type HttpOptions } from "./app.js";
+import { maskTaxIdsInText } from "./mask.js";
 import { openCachedStore } from "./cache.js";
 import { jobKey } from "./fingerprint.js";
 import { LiveStore } from "./live.js";
 import { databaseSource, folderSource, type ServeSource } from "./source.js";
+import type { ProjectStore } from "./store.js";
 import type { WorkerBuild } from "./worker.js";
 import { codeVersion } from "./version.js";
 import { packageRoot } from "../util/paths.js";
 
-/** Options of {@link startServer}. */
-export interface ServerOptions {
+/**
+ * Options of {@link startServer}; `corsOrigins`, `publicUrl` and `limits`
+ * (timeouts, connection cap) are described in {@link HttpOptions}.
+ */
+export interface ServerOptions extends HttpOptions {
   /** Folder of the five Salic tables (`<table>.csv` or `.parquet`); exactly one of `dataDir` and `db`. */
   dataDir?: string;
   /** PostgreSQL URL whose schema salic holds the five tables; each run scored is also stored in salic_ml. */
@@ -33,7 +39,7 @@ export interface ServerOptions {
   metrics?: readonly MetricDefinition[];
   /** Built web page (default `<repo>/dist/web`). */
   webDir?: string;
-  /** Where start-up lines and unexpected errors go (default: stderr). Tax ids and passwords are never logged. */
+  /** Where start-up lines and unexpected errors go (default: stderr). Tax ids (masked here) and passwords are never logged. */
   log?: (line: string) => void;
   /** Identifies the code computing the results (default: codeVersion(); tests pin it). */
   codeVersion?: string;
@@ -64,13 +70,21 @@ const SWAP_GRACE_MS = 30_000;
  * and, for a database, stored in salic_ml. While running, the source's
  * fingerprint is checked every `watchSeconds`; a change is scored off the
  * main thread and the new run replaces the old one atomically. A failed
- * rebuild is logged and the old run is still served.
+ * rebuild is logged and the old run is still served. A damaged details
+ * record of the cache entry is answered 503, logged, and the entry rebuilt
+ * the same way.
+ *
+ * @throws Error naming the option at fault, before anything is scored;
+ *   SourceError when the folder cannot be served (no planilha_projetos)
  */
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const started = performance.now();
-  const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
+  const write = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
+  const log = (line: string) => write(maskTaxIdsInText(line));
   const root = packageRoot();
   if ((options.dataDir === undefined) === (options.db === undefined)) throw new Error("startServer needs exactly one of dataDir and db");
+  // Bad HTTP options fail now, not after minutes of scoring.
+  checkHttpOptions(options);
   const cacheDir = options.cacheDir ?? defaultCacheDir(root);
   const source: ServeSource = options.db !== undefined ? databaseSource(options.db) : folderSource(options.dataDir!, cacheDir);
   const secret = options.db ?? "";
@@ -106,7 +120,15 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const opened = await openCachedStore(cacheOptions);
   if (opened.stored !== undefined) track(opened.stored);
   const live = new LiveStore(opened.store);
-  const app = buildApp(live, { webDir: options.webDir ?? join(root, "dist", "web"), log });
+  let onDamaged: (store: ProjectStore) => void = () => {};
+  const app = buildApp(live, {
+    webDir: options.webDir ?? join(root, "dist", "web"),
+    log,
+    corsOrigins: options.corsOrigins,
+    publicUrl: options.publicUrl,
+    limits: options.limits,
+    onDamaged: (store) => onDamaged(store),
+  });
   try {
     await app.listen({ port: options.port ?? 3000, host: options.host ?? "127.0.0.1" });
   } catch (error) {
@@ -120,13 +142,21 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const ms = Math.round(performance.now() - started);
   log(`salic-ml: serving ${opened.store.size} projects of ${source.label} at ${url} (${opened.hit ? "from cache" : "scored"}, ready in ${ms} ms)`);
 
-  // The watcher: one fingerprint check at a time, the next one scheduled when it is done.
+  // The watcher: one fingerprint check at a time, the next one scheduled when it is done;
+  // a rebuild of a damaged entry waits for a check under way, and vice versa.
   const watchMs = Math.max(0, (options.watchSeconds ?? 30) * 1000);
   let closing = false;
   let timer: NodeJS.Timeout | undefined;
   let checkFailing = false;
   let failed: { key: string; at: number } | undefined;
-  const check = async () => {
+  let running: Promise<void> = Promise.resolve();
+  const serially = (work: () => Promise<void>): Promise<void> => {
+    running = running.then(work).catch((error: unknown) => log(`salic-ml: checking the source failed: ${safe((error as Error).message)}`));
+    return running;
+  };
+  /** Scores the source again if it changed; with `damaged`, also when it did not (that entry was removed). */
+  const check = async (damaged?: ProjectStore) => {
+    if (damaged !== undefined && damaged !== live.current.store) return;
     let fingerprint: Record<string, string>;
     try {
       fingerprint = await source.fingerprint();
@@ -139,10 +169,14 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     }
     const current = live.current.store.meta;
     const key = jobKey({ metricIds: metrics.map((metric) => metric.id), code, identity: source.identity }, fingerprint);
-    if (key === current.key) return;
+    if (key === current.key && damaged === undefined) return;
     // A state that failed to build is retried after ten checks (a persistent error is not rescored every few seconds).
-    if (failed?.key === key && Date.now() - failed.at < 10 * watchMs) return;
-    log(`salic-ml: ${source.label} changed; scoring the new data in the background (still serving the last run)`);
+    if (damaged === undefined && failed?.key === key && Date.now() - failed.at < 10 * watchMs) return;
+    log(
+      damaged === undefined
+        ? `salic-ml: ${source.label} changed; scoring the new data in the background (still serving the last run)`
+        : `salic-ml: rebuilding the damaged cache entry ${current.key.slice(0, 12)} in the background (still serving its undamaged records)`,
+    );
     try {
       const next = await openCachedStore({ ...cacheOptions, fingerprint, worker: true });
       if (next.stored !== undefined) track(next.stored);
@@ -155,19 +189,26 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       log(`salic-ml: now serving ${next.store.size} projects of ${source.label} (${next.hit ? "from cache" : "scored"}, cache entry ${next.store.meta.key.slice(0, 12)})`);
     } catch (error) {
       failed = { key, at: Date.now() };
-      if (!closing) log(`salic-ml: scoring the changed data failed; still serving the last run: ${safe((error as Error).message)}`);
+      if (!closing) log(`salic-ml: scoring the ${damaged === undefined ? "changed" : "same"} data failed; still serving the last run: ${safe((error as Error).message)}`);
     }
   };
   const schedule = () => {
     if (closing || watchMs === 0) return;
     timer = setTimeout(() => {
-      const run = check();
+      const run = serially(() => check());
       track(run);
       void run.finally(schedule);
     }, watchMs);
     timer.unref();
   };
   schedule();
+  onDamaged = (store) => {
+    if (closing) return;
+    // The open store keeps its bytes (in memory, or an open file) while the entry is
+    // removed, so its other records are still served; without the folder the cache scores anew.
+    rmSync(store.dir, { recursive: true, force: true });
+    track(serially(() => check(store)));
+  };
 
   return {
     url,

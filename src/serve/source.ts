@@ -5,7 +5,12 @@ import { withClient } from "../db/connect.js";
 import { databaseFingerprint } from "../db/fingerprint.js";
 import { loadDatabase } from "../db/read.js";
 import { maskDatabaseUrl } from "../db/url.js";
-import { forgetStats, hashDataFiles } from "./fingerprint.js";
+import { forgetStats, hashDataFiles, tableFiles } from "./fingerprint.js";
+
+/** A source that cannot be served as it is (a folder without planilha_projetos): the message says it all. */
+export class SourceError extends Error {
+  override name = "SourceError";
+}
 
 /** Where the tables come from, as plain data (it crosses to the build worker). */
 export type SourceSpec =
@@ -33,7 +38,7 @@ export interface ServeSource {
    * (through the stat index: only changed files are hashed), or each table's
    * storage file and write counts (one catalog query).
    *
-   * @throws Error when the folder is missing or holds no table; DatabaseError (masked) for the server.
+   * @throws SourceError when the folder is missing or has no planilha_projetos; DatabaseError (masked) for the server.
    */
   fingerprint(): Promise<Record<string, string>>;
   /** Reads the tables (the loaders' frames). */
@@ -52,12 +57,16 @@ export function folderSource(dataDir: string, cacheDir: string): ServeSource {
     label: dir,
     identity: undefined,
     async fingerprint() {
-      if (!existsSync(dir)) throw new Error(`data directory ${dir} does not exist`);
-      const files = hashDataFiles(dir, statIndex);
-      if (Object.keys(files).length === 0) {
-        throw new Error(`no Salic table in ${dir}: expected planilha_projetos.csv and the other tables (.csv or .parquet)`);
+      if (!existsSync(dir)) throw new SourceError(`data directory ${dir} does not exist`);
+      const tables = tableFiles(dir);
+      if (tables.length === 0) {
+        throw new SourceError(`no Salic table in ${dir}: expected planilha_projetos.csv and the other tables (.csv or .parquet)`);
       }
-      return files;
+      // The other tables may be missing (their metrics are then not available); this one lists the projects.
+      if (!tables.some((name) => name.startsWith("planilha_projetos."))) {
+        throw new SourceError(`planilha_projetos.csv (or .parquet) not found in ${dir}: the service lists the projects of planilha_projetos`);
+      }
+      return hashDataFiles(dir, statIndex);
     },
     load: () => loadSource(spec),
     forget: (names) => forgetStats(dir, names, statIndex),

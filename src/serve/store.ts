@@ -17,9 +17,27 @@ export interface ProjectRow {
   complexidade: number;
 }
 
+/**
+ * A cache entry whose bytes do not read back as what was written: a details
+ * record that is not valid UTF-8 JSON, or is another project's. The message
+ * names the entry's folder and the PRONAC, never the record's content.
+ */
+export class DamagedEntryError extends Error {
+  override name = "DamagedEntryError";
+  constructor(
+    /** The entry's folder. */
+    readonly dir: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
 /** The served results of one data set, read from a cache entry. */
 export interface ProjectStore {
   readonly meta: EntryMeta;
+  /** The cache entry's folder. */
+  readonly dir: string;
   /** Number of projects. */
   readonly size: number;
   /** The list's columns, projects in PRONAC order (positions index these arrays). */
@@ -31,7 +49,11 @@ export interface ProjectStore {
   /** Name search over `columns.busca`. */
   readonly search: TrigramSearch;
   row(position: number): ProjectRow;
-  /** The project's details body, UTF-8 JSON ready to send. */
+  /**
+   * The project's details body, UTF-8 JSON ready to send.
+   *
+   * @throws DamagedEntryError when the record does not read back as this project's JSON
+   */
   details(position: number): Promise<Buffer>;
   close(): Promise<void>;
 }
@@ -72,9 +94,12 @@ export async function openStore(dir: string): Promise<ProjectStore> {
   const search = new TrigramSearch({ keys, starts, postings }, columns.busca);
   const inMemory = detailsBytes <= IN_MEMORY_DETAILS_BYTES ? readFileSync(detailsPath) : undefined;
   const handle: FileHandle | undefined = inMemory === undefined ? await open(detailsPath, "r") : undefined;
+  // Bytes held in memory cannot change once checked: each record is checked on its first read only.
+  const checked = inMemory === undefined ? undefined : new Uint8Array(size);
 
   return {
     meta,
+    dir,
     size,
     columns,
     search,
@@ -94,10 +119,18 @@ export async function openStore(dir: string): Promise<ProjectStore> {
     async details(i) {
       const start = offsets[i]!;
       const end = offsets[i + 1]!;
-      if (inMemory !== undefined) return inMemory.subarray(start, end);
+      if (inMemory !== undefined) {
+        const record = inMemory.subarray(start, end);
+        if (checked![i] === 0) {
+          checkRecord(dir, record, columns.pronac.get(i));
+          checked![i] = 1;
+        }
+        return record;
+      }
       const buffer = Buffer.allocUnsafe(end - start);
       const { bytesRead } = await handle!.read(buffer, 0, buffer.length, start);
-      if (bytesRead !== buffer.length) throw new Error(`cache entry ${dir}: details of position ${i} are truncated`);
+      if (bytesRead !== buffer.length) throw new DamagedEntryError(dir, `cache entry ${dir} is damaged: the details of PRONAC ${columns.pronac.get(i)} are truncated`);
+      checkRecord(dir, buffer, columns.pronac.get(i));
       return buffer;
     },
     async close() {
@@ -107,6 +140,28 @@ export async function openStore(dir: string): Promise<ProjectStore> {
 }
 
 const orNull = (value: number): number | null => (Number.isNaN(value) ? null : value);
+
+const utf8 = new TextDecoder("utf-8", { fatal: true });
+
+/**
+ * Whether a details record reads back as the project's JSON. The entry has
+ * no checksums (they would be written by build.ts), so this is what a
+ * flipped byte is caught by: invalid UTF-8 (which a lenient decode would
+ * turn into U+FFFD and serve), broken JSON, or an offset pointing into
+ * another project's record. A flip that leaves valid JSON of the same
+ * project (a digit inside a number) passes. About 20 µs for a 3 kB record.
+ */
+function checkRecord(dir: string, record: Buffer, pronac: string): void {
+  let body: unknown;
+  try {
+    body = JSON.parse(utf8.decode(record));
+  } catch {
+    throw new DamagedEntryError(dir, `cache entry ${dir} is damaged: the details of PRONAC ${pronac} are not valid UTF-8 JSON`);
+  }
+  if (typeof body !== "object" || body === null || (body as { pronac?: unknown }).pronac !== pronac) {
+    throw new DamagedEntryError(dir, `cache entry ${dir} is damaged: the details record at PRONAC ${pronac} is not that project's`);
+  }
+}
 
 // PRONACs are stored sorted as strings (code-unit order): a binary search
 // finds one without building a 210k-entry map at start.
