@@ -9,7 +9,7 @@
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomUUID } from "node:crypto";
-import { mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
@@ -138,7 +138,7 @@ const kinds = (processes: readonly RunProcess[]) => ({
 });
 
 afterEach(() => {
-  // A failed test must not leave its kernels behind: SIGKILL whatever of its runs is left.
+  // A failed test must not leave its kernels behind: SIGKILL whatever of its runs is left; remove its folders.
   for (const run of started.splice(0)) {
     for (const p of runProcesses(run.marker)) {
       try {
@@ -147,6 +147,8 @@ afterEach(() => {
         // gone meanwhile
       }
     }
+    rmSync(run.root, { recursive: true, force: true });
+    if (run.cwd !== REPO) rmSync(run.cwd, { recursive: true, force: true });
   }
 });
 
