@@ -1,6 +1,6 @@
 import { closeSync, openSync, writeFileSync, writeSync } from "node:fs";
-import { syncTree } from "../util/atomic.js";
 import { join } from "node:path";
+import { crc32 } from "node:zlib";
 import type { LoadedData } from "../data/index.js";
 import { storeScoreRun } from "../db/provenance.js";
 import { fingerprintDigest } from "../db/fingerprint.js";
@@ -8,6 +8,7 @@ import type { MetricDefinition, MetricId } from "../metrics/types.js";
 import { scoreAll, type ProjectScore, type ScoreRun } from "../score/index.js";
 import { projectDetails } from "./details.js";
 import { jobKey } from "./fingerprint.js";
+import { syncTree } from "../util/atomic.js";
 import { maskTaxIds } from "./mask.js";
 import { ORDER_KEYS, sortPermutation } from "./orders.js";
 import { foldText } from "./search.js";
@@ -133,6 +134,7 @@ export function buildEntry(input: BuildInput, outDir: string): BuildResult {
     busca: [],
   };
   const offsets = new Float64Array(n + 1);
+  const crcs = new Uint32Array(n);
   const out = openSync(join(outDir, ENTRY_FILES.details), "w");
   try {
     let pending: Buffer[] = [];
@@ -151,6 +153,7 @@ export function buildEntry(input: BuildInput, outDir: string): BuildResult {
       list.raised_funds[i] = funds(run, score, "valor_captado") ?? Number.NaN;
       list.busca.push(foldText(row.nome));
       const body = Buffer.from(JSON.stringify(projectDetails(score, nome, run.metrics)));
+      crcs[i] = crc32(body);
       pending.push(body);
       pendingBytes += body.length;
       offset += body.length;
@@ -166,6 +169,7 @@ export function buildEntry(input: BuildInput, outDir: string): BuildResult {
     closeSync(out);
   }
   writeFileSync(join(outDir, ENTRY_FILES.detailsIndex), Buffer.from(offsets.buffer));
+  writeFileSync(join(outDir, ENTRY_FILES.detailsCrc), Buffer.from(crcs.buffer));
   writeListColumns(outDir, list);
   const orders = ORDER_KEYS.map((key) => Buffer.from(sortPermutation(list, key).buffer));
   writeFileSync(join(outDir, ENTRY_FILES.orders), Buffer.concat(orders));

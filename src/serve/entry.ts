@@ -23,6 +23,7 @@ export const ENTRY_FILES = {
   orders: "orders.bin",
   details: "details.bin",
   detailsIndex: "details.idx",
+  detailsCrc: "details.crc",
   trigramKeys: "trigrams.json",
   trigramLists: "trigrams.bin",
 } as const;

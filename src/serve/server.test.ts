@@ -209,7 +209,7 @@ describe("a damaged cache entry", () => {
     expect(await damaged.json()).toEqual({ error: "the details of project 100001 are damaged in the service's cache; try again later" });
     // The other records are served meanwhile.
     expect((await fetch(`${server.url}/v1/projects/100002/details/`)).status).toBe(200);
-    expect(lines).toContain(`salic-ml: cache entry ${entry} is damaged: the details of PRONAC 100001 are not valid UTF-8 JSON; its damaged records answer 503`);
+    expect(lines).toContain(`salic-ml: cache entry ${entry} is damaged: the details of PRONAC 100001 fail their checksum; its damaged records answer 503`);
 
     await server.idle();
     expect(lines).toContain(`salic-ml: rebuilding the damaged cache entry ${entry.slice(-64, -52)} in the background (still serving its undamaged records)`);

@@ -69,7 +69,7 @@ describe("details records", () => {
     try {
       const error = await store.details(position("100001")).catch((caught: unknown) => caught);
       expect(error).toBeInstanceOf(DamagedEntryError);
-      expect((error as DamagedEntryError).message).toBe(`cache entry ${join(root, "broken-json")} is damaged: the details of PRONAC 100001 are not valid UTF-8 JSON`);
+      expect((error as DamagedEntryError).message).toBe(`cache entry ${join(root, "broken-json")} is damaged: the details of PRONAC 100001 fail their checksum`);
       expect((error as DamagedEntryError).dir).toBe(join(root, "broken-json"));
       // Checked again on the next read: a damaged record is never marked good.
       await expect(store.details(position("100001"))).rejects.toThrow(DamagedEntryError);
@@ -89,7 +89,24 @@ describe("details records", () => {
     });
     try {
       await expect(store.details(position("100001"))).rejects.toThrow(
-        `cache entry ${join(root, "broken-utf8")} is damaged: the details of PRONAC 100001 are not valid UTF-8 JSON`,
+        `cache entry ${join(root, "broken-utf8")} is damaged: the details of PRONAC 100001 fail their checksum`,
+      );
+    } finally {
+      await store.close();
+    }
+  });
+
+  it("a digit changed inside a number (still valid JSON of the same project) is caught by the checksum", async () => {
+    const store = await damaged("changed-digit", (details, index) => {
+      const i = position("100001");
+      const record = details.subarray(index[i]!, index[i + 1]!);
+      const at = record.indexOf('"complexidade":') + '"complexidade":'.length;
+      record[at] = record[at] === 0x39 ? 0x38 : record[at]! + 1;
+      return { details };
+    });
+    try {
+      await expect(store.details(position("100001"))).rejects.toThrow(
+        `cache entry ${join(root, "changed-digit")} is damaged: the details of PRONAC 100001 fail their checksum`,
       );
     } finally {
       await store.close();
@@ -108,7 +125,7 @@ describe("details records", () => {
     });
     try {
       await expect(store.details(position("100001"))).rejects.toThrow(
-        `cache entry ${join(root, "wrong-record")} is damaged: the details record at PRONAC 100001 is not that project's`,
+        `cache entry ${join(root, "wrong-record")} is damaged: the details of PRONAC 100001 fail their checksum`,
       );
       expect((await store.details(position("100002"))).equals(original.get("100002")!)).toBe(true);
     } finally {
