@@ -13,12 +13,11 @@ import { fileURLToPath } from "node:url";
 import type { Writable } from "node:stream";
 import { DataError, loadDataDir, type LoadedData } from "./data/index.js";
 import { DatabaseError } from "./db/connect.js";
+import { PromotionRecordError } from "./promote/record-file.js";
 import { importDataDir } from "./db/import.js";
 import { loadDatabase } from "./db/read.js";
 import { grantsSql } from "./db/store.js";
-import { storeScoreRun } from "./db/provenance.js";
 import { databaseUrl, maskDatabaseUrl } from "./db/url.js";
-import { PROMOTED_METRICS } from "./metrics/promoted.js";
 import { scoreAll, type ScoreRun } from "./score/index.js";
 import { SCORE_FORMATS, writeScore, writeScoreFile, type ScoreFormat } from "./output/index.js";
 import { integerOption, parseCommandLine, UsageError } from "./util/args.js";
@@ -166,7 +165,8 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     // A loader error is about the user's data and a system error about their
     // files: the message says it all. Anything else is unexpected, and its
     // stack is what a bug report needs.
-    const expected = error instanceof DataError || error instanceof Failure || error instanceof DatabaseError || isSystemError(error);
+    const expected =
+      error instanceof DataError || error instanceof Failure || error instanceof DatabaseError || error instanceof PromotionRecordError || isSystemError(error);
     if (!expected && error instanceof Error && error.stack) {
       io.stderr.write(`${error.stack}\n`);
     }
@@ -198,6 +198,8 @@ async function score(args: readonly string[], io: CliIo): Promise<number> {
   const loaded = dataDir !== undefined ? loadDataDir(dataDir, { hash: options.store === true }) : await loadDatabase(dbUrl!);
   const noProjects = loaded.missing.get("planilha_projetos");
   if (noProjects !== undefined) throw new Failure(`${noProjects}: it lists the projects to score`);
+  // Loaded here, not at start-up, so that a damaged promotion record is an error message like any other.
+  const { PROMOTED_METRICS } = await import("./metrics/promoted.js");
   const run = scoreAll(loaded.tables, PROMOTED_METRICS);
   const pronacs = options.pronac === undefined ? run.pronacs : [options.pronac];
   if (options.pronac !== undefined && run.project(options.pronac) === undefined) {
@@ -206,6 +208,7 @@ async function score(args: readonly string[], io: CliIo): Promise<number> {
   for (const notice of unavailableNotices(loaded, run)) io.stderr.write(`salic-ml: ${notice}\n`);
 
   if (options.store === true) {
+    const { storeScoreRun } = await import("./db/provenance.js");
     const stored = await storeScoreRun(dbUrl!, run, loaded, startedAt);
     io.stderr.write(`salic-ml: stored run ${stored} (${run.pronacs.length} projects) in salic_ml of ${maskDatabaseUrl(dbUrl!)}\n`);
     if (out === undefined) return 0;

@@ -3,7 +3,7 @@ import type { SalicTables } from "../data/schema.js";
 import { outlierWeights, weightedComplexity } from "./lib/complexity.js";
 import { GAUSSIAN_FACTOR } from "./lib/gaussian.js";
 import { requireTable } from "./lib/results.js";
-import { columnValues } from "./lib/frame.js";
+import { numberLists } from "./lib/frame.js";
 import { METRIC_CATALOG, METRIC_IDS } from "./catalog.js";
 import { defineMetric, type MetricDefinition, type MetricId, type MetricResult, type MetricResults } from "./types.js";
 
@@ -35,15 +35,7 @@ function proponentGroups(projects: pl.DataFrame): number[][] {
     .groupBy("proponent")
     .agg(pl.col("row").sortBy("pronac").alias("rows"))
     .collectSync();
-  const sizes = columnValues(grouped.select(pl.col("rows").lst.lengths().alias("n")), "n") as number[];
-  const rows = columnValues(grouped.select(pl.col("rows").explode()), "rows") as number[];
-  const groups: number[][] = [];
-  let offset = 0;
-  for (const size of sizes) {
-    groups.push(rows.slice(offset, offset + size));
-    offset += size;
-  }
-  return groups;
+  return numberLists(grouped, "rows");
 }
 
 /**
