@@ -11,7 +11,7 @@ export {
   type ExecutedNotebook,
 } from "./execute.js";
 export { stringifySorted } from "./json.js";
-export { INJECTED_TAG, PARAMETERS_TAG, injectParameters, notebookParameters, parametersCellIndex, parseParameters } from "./parameters.js";
+export { INJECTED_TAG, PARAMETERS_TAG, changedParameters, injectParameters, notebookParameters, parametersCellIndex, parseParameterAssignment, parseParameters } from "./parameters.js";
 export { readPublishedResults, type FoundResult } from "./results.js";
 export { validateNotebookSchemas, type SchemaProblem } from "./schema.js";
 export { cellTags, firstLine, joinLines, readNotebook, sourceText, type MultilineString, type Notebook, type NotebookCell, type NotebookOutput } from "./types.js";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { INJECTED_TAG, injectParameters, notebookParameters, parseParameters } from "./parameters.js";
+import { INJECTED_TAG, injectParameters, notebookParameters, parseParameterAssignment, parseParameters } from "./parameters.js";
 import type { Notebook } from "./types.js";
 
 const cell = (source: string, tags: string[] = []) => ({ cell_type: "code", execution_count: null, metadata: tags.length ? { tags } : {}, outputs: [], source });
@@ -51,5 +51,21 @@ describe("injectParameters", () => {
     expect(() => notebookParameters(notebook(cell("const a = 1;", ["parameters"]), cell("const b = 1;", ["parameters"])))).toThrow(
       '2 cells tagged "parameters" (cells 1, 2); expected one',
     );
+  });
+});
+
+describe("parseParameterAssignment (-p name=value)", () => {
+  it("reads the value as JSON when it parses, else as text", () => {
+    expect(parseParameterAssignment("n=3")).toEqual(["n", 3]);
+    expect(parseParameterAssignment("flag=true")).toEqual(["flag", true]);
+    expect(parseParameterAssignment('dirs=["a","b"]')).toEqual(["dirs", ["a", "b"]]);
+    expect(parseParameterAssignment('dataDir="../x"')).toEqual(["dataDir", "../x"]);
+    expect(parseParameterAssignment("dataDir=/tmp/a=b")).toEqual(["dataDir", "/tmp/a=b"]);
+    expect(parseParameterAssignment("empty=")).toEqual(["empty", ""]);
+  });
+
+  it("refuses what is not name=value", () => {
+    expect(() => parseParameterAssignment("dataDir")).toThrow('-p expects name=value, got "dataDir"');
+    expect(() => parseParameterAssignment("1x=2")).toThrow('-p expects name=value, got "1x=2"');
   });
 });

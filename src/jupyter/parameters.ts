@@ -88,3 +88,42 @@ function jsonLiteral(value: unknown, name: string): string {
   if (!ok(value)) throw new Error(`parameter ${name}: value must be JSON (finite numbers, strings, booleans, null, arrays, objects)`);
   return JSON.stringify(value);
 }
+
+/**
+ * One `-p name=value` of the command line, as papermill reads it: the value
+ * is JSON when it parses as JSON (`n=3`, `flag=true`, `dirs=["a","b"]`),
+ * else the text itself (`dataDir=/tmp/amostra`).
+ */
+export function parseParameterAssignment(text: string): [string, unknown] {
+  const at = text.indexOf("=");
+  const name = at < 0 ? "" : text.slice(0, at);
+  if (!/^[A-Za-z_$][\w$]*$/.test(name)) throw new Error(`-p expects name=value, got ${JSON.stringify(text)}`);
+  const raw = text.slice(at + 1);
+  try {
+    return [name, JSON.parse(raw)];
+  } catch {
+    return [name, raw];
+  }
+}
+
+/**
+ * Which of `values` differ from what the notebook's parameters cell assigns
+ * (compared as JSON). Throws, naming the parameter and `shown` (the
+ * notebook), when one is not assigned there.
+ */
+export function changedParameters(nb: Notebook, values: Readonly<Record<string, unknown>>, shown: string): string[] {
+  let declared: Record<string, unknown>;
+  try {
+    declared = notebookParameters(nb);
+  } catch (error) {
+    throw new Error(`${shown}: ${(error as Error).message}, so it takes no parameters`);
+  }
+  const changed: string[] = [];
+  for (const [name, value] of Object.entries(values)) {
+    if (!Object.prototype.hasOwnProperty.call(declared, name)) {
+      throw new Error(`parameter ${name} is not assigned in the parameters cell of ${shown} (assigned: ${Object.keys(declared).join(", ") || "none"})`);
+    }
+    if (JSON.stringify(value) !== JSON.stringify(declared[name])) changed.push(name);
+  }
+  return changed;
+}

@@ -21,11 +21,11 @@ export class UsageError extends Error {
 }
 
 /** The options a command takes: a string option takes a value, a boolean one does not. */
-export type OptionSpec = Readonly<Record<string, { readonly type: "string" | "boolean"; readonly short?: string }>>;
+export type OptionSpec = Readonly<Record<string, { readonly type: "string" | "boolean"; readonly short?: string; readonly multiple?: boolean }>>;
 
 /** What `parseCommandLine` gives: each option's value as the user wrote it, and the positionals. */
 export interface CommandLine<S extends OptionSpec> {
-  values: { -readonly [K in keyof S]?: S[K]["type"] extends "boolean" ? true : string };
+  values: { -readonly [K in keyof S]?: S[K]["type"] extends "boolean" ? true : S[K]["multiple"] extends true ? string[] : string };
   positionals: string[];
 }
 
@@ -33,7 +33,8 @@ export interface CommandLine<S extends OptionSpec> {
  * Parses `args` against `spec` (`--name value`, `--name=value`, `-h`).
  * Throws a UsageError naming the option for an unknown option, a string
  * option without a value, a value given to a boolean option, an option given
- * twice, or a positional where none are allowed.
+ * twice (unless it is `multiple`: its values are then listed in order), or a
+ * positional where none are allowed.
  */
 export function parseCommandLine<S extends OptionSpec>(
   args: readonly string[],
@@ -41,7 +42,7 @@ export function parseCommandLine<S extends OptionSpec>(
   options: { positionals?: boolean; command?: string } = {},
 ): CommandLine<S> {
   const { tokens } = parseArgs({ args: [...args], options: { ...spec }, strict: false, allowPositionals: true, tokens: true });
-  const values: Record<string, string | true> = {};
+  const values: Record<string, string | string[] | true> = {};
   const positionals: string[] = [];
   const fail = (message: string): never => {
     throw new UsageError(message, options.command);
@@ -55,7 +56,7 @@ export function parseCommandLine<S extends OptionSpec>(
     }
     const option = spec[token.name];
     if (option === undefined) fail(`unknown option ${token.rawName}`);
-    if (token.name in values) fail(`${token.rawName} given more than once`);
+    if (token.name in values && option!.multiple !== true) fail(`${token.rawName} given more than once`);
     if (option!.type === "boolean") {
       if (token.value !== undefined) fail(`${token.rawName} takes no value`);
       values[token.name] = true;
@@ -63,7 +64,8 @@ export function parseCommandLine<S extends OptionSpec>(
       if (token.value === undefined || (token.inlineValue !== true && token.value.startsWith("--"))) {
         fail(`${token.rawName} needs a value`);
       }
-      values[token.name] = token.value!;
+      if (option!.multiple === true) values[token.name] = [...((values[token.name] as string[] | undefined) ?? []), token.value!];
+      else values[token.name] = token.value!;
     }
   }
   return { values: values as CommandLine<S>["values"], positionals };
