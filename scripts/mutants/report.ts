@@ -1,0 +1,39 @@
+/** promoted/mutants.json: per metric, mutants killed, total and the survivors with why they survive. */
+import { METRIC_IDS, type MetricId } from "../../src/metrics/catalog.js";
+import type { PlannedMutant } from "./plan.js";
+import type { MutantOutcome } from "./run.js";
+import { EQUIVALENT } from "./equivalent.js";
+
+/** One surviving mutant as promoted/mutants.json lists it. */
+export interface Survivor {
+  id: string;
+  file: string;
+  line: number;
+  mutation: string;
+  explanation: string;
+}
+
+/** The shape of promoted/mutants.json. */
+export interface MutantsReport {
+  generated: string;
+  metrics: Record<string, { killed: number; total: number; survivors: Survivor[] }>;
+}
+
+/** Written for a survivor nobody has explained yet: the honest state of things. */
+export const UNEXPLAINED = "not explained: no planted case distinguishes it yet, and it is not known to be equivalent";
+
+/** Per metric (catalog order): killed/total and survivors, from the outcomes of `mutants` (same order). */
+export function buildReport(mutants: readonly PlannedMutant[], outcomes: readonly MutantOutcome[], generated: string): MutantsReport {
+  const metrics: MutantsReport["metrics"] = {};
+  for (const id of METRIC_IDS) {
+    const entry = { killed: 0, total: 0, survivors: [] as Survivor[] };
+    mutants.forEach((m, i) => {
+      if (!m.metrics.includes(id)) return;
+      entry.total++;
+      if ((outcomes[i] as MutantOutcome).killedFor.includes(id as MetricId)) entry.killed++;
+      else entry.survivors.push({ id: m.id, file: m.file, line: m.line, mutation: m.mutation, explanation: EQUIVALENT[m.id] ?? UNEXPLAINED });
+    });
+    metrics[id] = entry;
+  }
+  return { generated, metrics };
+}

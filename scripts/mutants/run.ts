@@ -1,0 +1,139 @@
+/**
+ * Runs planned mutants through `evaluate.ts` workers: each mutant gets a
+ * fresh copy of src/ with its one change, and is killed when a metric it is
+ * judged on no longer agrees with its notebook's published results (or the
+ * mutant throws, or runs past the time limit).
+ */
+import { type ChildProcessWithoutNullStreams, spawn } from "node:child_process";
+import { cpSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { createInterface, type Interface } from "node:readline";
+import type { MetricId } from "../../src/metrics/catalog.js";
+import { runPool } from "../../src/util/pool.js";
+import { applyMutant } from "./mutate.js";
+import type { PlannedMutant } from "./plan.js";
+
+/** What one mutant did to each metric it is judged on. */
+export interface MutantOutcome {
+  /** Metrics on which the comparison failed (the mutant is killed for them). */
+  readonly killedFor: readonly MetricId[];
+  /** Why it was killed when not by a disagreement: "throws: …" or "timed out". */
+  readonly note?: string;
+}
+
+/** A long-lived `evaluate.ts` child: data loaded once, one request at a time. */
+class Worker {
+  private child!: ChildProcessWithoutNullStreams;
+  private lines!: Interface;
+  private pending: ((line: string) => void) | undefined;
+  private ready!: Promise<void>;
+
+  constructor(
+    private readonly root: string,
+    private readonly args: readonly string[],
+  ) {
+    this.start();
+  }
+
+  private start(): void {
+    this.child = spawn(process.execPath, ["--import", "tsx", join(this.root, "scripts", "mutants", "evaluate.ts"), ...this.args], {
+      cwd: this.root,
+      stdio: ["pipe", "pipe", "pipe"],
+    });
+    this.child.stderr.resume();
+    this.lines = createInterface({ input: this.child.stdout });
+    this.ready = new Promise((ok) => (this.pending = () => ok()));
+    this.lines.on("line", (line) => {
+      const p = this.pending;
+      this.pending = undefined;
+      p?.(line);
+    });
+  }
+
+  /** Sends one request; the answer line, or undefined after `timeoutMs` (the child is then replaced). */
+  async ask(request: unknown, timeoutMs: number): Promise<string | undefined> {
+    await this.ready;
+    return new Promise((done) => {
+      const timer = setTimeout(() => {
+        this.pending = undefined;
+        this.child.kill("SIGKILL");
+        this.start();
+        done(undefined);
+      }, timeoutMs);
+      this.pending = (line) => {
+        clearTimeout(timer);
+        done(line);
+      };
+      this.child.stdin.write(`${JSON.stringify(request)}\n`);
+    });
+  }
+
+  close(): void {
+    this.child.stdin.end();
+  }
+}
+
+/** Options of a run. */
+export interface RunOptions {
+  readonly root: string;
+  /** Scratch folder (emptied and re-created). */
+  readonly scratch: string;
+  readonly dataDir: string;
+  /** The published results, metric id → payload (as the notebooks' outputs hold them). */
+  readonly published: Readonly<Record<string, unknown>>;
+  readonly workers: number;
+  readonly timeoutMs: number;
+  readonly log: (line: string) => void;
+}
+
+/** Runs the unmutated sources and then every mutant; outcomes in the mutants' order. */
+export async function runMutants(mutants: readonly PlannedMutant[], options: RunOptions): Promise<{ baseline: MutantOutcome; outcomes: MutantOutcome[] }> {
+  const { root, scratch } = options;
+  rmSync(scratch, { recursive: true, force: true });
+  mkdirSync(scratch, { recursive: true });
+  // The copies resolve nodejs-polars through this link, to the same module instance as the worker's loader.
+  symlinkSync(resolve(root, "node_modules"), join(scratch, "node_modules"));
+  cpSync(resolve(root, "package.json"), join(scratch, "package.json"));
+  const publishedFile = join(scratch, "published.json");
+  writeFileSync(publishedFile, JSON.stringify(options.published));
+  const workers = Array.from({ length: options.workers }, () => new Worker(root, [resolve(root, options.dataDir), publishedFile]));
+  const pristine = new Map<string, string>();
+  const sourceOf = (file: string) => {
+    let s = pristine.get(file);
+    if (s === undefined) pristine.set(file, (s = readFileSync(resolve(root, file), "utf8")));
+    return s;
+  };
+  const free = [...workers];
+  const evaluate = async (index: number, mutant: PlannedMutant | undefined, metrics: readonly MetricId[]): Promise<MutantOutcome> => {
+    const dir = join(scratch, `m${index}`);
+    cpSync(resolve(root, "src"), join(dir, "src"), { recursive: true, filter: (f) => !f.endsWith(".test.ts") });
+    if (mutant) writeFileSync(join(dir, mutant.file), applyMutant(sourceOf(mutant.file), mutant));
+    const worker = free.pop() as Worker;
+    try {
+      const line = await worker.ask({ src: join(dir, "src"), metrics }, options.timeoutMs);
+      if (line === undefined) return { killedFor: [...metrics], note: "timed out" };
+      const answer = JSON.parse(line) as { verdicts?: Record<string, boolean>; error?: string };
+      if (answer.error !== undefined) return { killedFor: [...metrics], note: `throws: ${answer.error}` };
+      return { killedFor: metrics.filter((m) => answer.verdicts?.[m] !== true) };
+    } finally {
+      free.push(worker);
+      rmSync(dir, { recursive: true, force: true });
+    }
+  };
+  try {
+    const all = [...new Set(mutants.flatMap((m) => m.metrics))];
+    const baseline = await evaluate(-1, undefined, all);
+    if (baseline.killedFor.length > 0) return { baseline, outcomes: [] };
+    let done = 0;
+    const outcomes = await runPool(mutants, options.workers, async (m, i) => {
+      const outcome = await evaluate(i, m, m.metrics);
+      done++;
+      if (done % 25 === 0 || done === mutants.length) options.log(`mutants: ${done}/${mutants.length}`);
+      return outcome;
+    });
+    return { baseline, outcomes };
+  } finally {
+    for (const w of workers) w.close();
+    rmSync(scratch, { recursive: true, force: true });
+  }
+}
