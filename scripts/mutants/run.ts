@@ -7,7 +7,7 @@
 import { type ChildProcessWithoutNullStreams, spawn } from "node:child_process";
 import { cpSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { createInterface, type Interface } from "node:readline";
+import { createInterface } from "node:readline";
 import type { MetricId } from "../../src/metrics/catalog.js";
 import { runPool } from "../../src/util/pool.js";
 import { applyMutant } from "./mutate.js";
@@ -21,10 +21,14 @@ export interface MutantOutcome {
   readonly note?: string;
 }
 
+/** What `ask` answers when the worker died during the request. */
+const CRASHED = '{"error":"the worker process died"}';
+/** The line a worker writes once the data is loaded. */
+const READY = '{"ready":true}';
+
 /** A long-lived `evaluate.ts` child: data loaded once, one request at a time. */
 class Worker {
   private child!: ChildProcessWithoutNullStreams;
-  private lines!: Interface;
   private pending: ((line: string) => void) | undefined;
   private ready!: Promise<void>;
 
@@ -36,28 +40,41 @@ class Worker {
   }
 
   private start(): void {
-    this.child = spawn(process.execPath, ["--import", "tsx", join(this.root, "scripts", "mutants", "evaluate.ts"), ...this.args], {
+    const child = spawn(process.execPath, ["--import", "tsx", join(this.root, "scripts", "mutants", "evaluate.ts"), ...this.args], {
       cwd: this.root,
       stdio: ["pipe", "pipe", "pipe"],
     });
-    this.child.stderr.resume();
-    this.lines = createInterface({ input: this.child.stdout });
-    this.ready = new Promise((ok) => (this.pending = () => ok()));
-    this.lines.on("line", (line) => {
+    this.child = child;
+    child.stderr.resume();
+    // A mutant can crash the process (a native panic, an exit): the pending request is answered at once.
+    child.stdin.on("error", () => undefined);
+    child.on("exit", () => {
+      if (this.child !== child) return;
+      const p = this.pending;
+      this.pending = undefined;
+      this.start();
+      p?.(CRASHED);
+    });
+    let isReady: () => void;
+    this.ready = new Promise((ok) => (isReady = ok));
+    createInterface({ input: child.stdout }).on("line", (line) => {
+      if (this.child !== child) return;
+      if (line === READY) return isReady();
       const p = this.pending;
       this.pending = undefined;
       p?.(line);
     });
   }
 
-  /** Sends one request; the answer line, or undefined after `timeoutMs` (the child is then replaced). */
+  /** Sends one request; the answer line, CRASHED, or undefined after `timeoutMs` (the child is then replaced). */
   async ask(request: unknown, timeoutMs: number): Promise<string | undefined> {
     await this.ready;
     return new Promise((done) => {
       const timer = setTimeout(() => {
         this.pending = undefined;
-        this.child.kill("SIGKILL");
+        const old = this.child;
         this.start();
+        old.kill("SIGKILL");
         done(undefined);
       }, timeoutMs);
       this.pending = (line) => {
@@ -69,7 +86,9 @@ class Worker {
   }
 
   close(): void {
-    this.child.stdin.end();
+    const child = this.child;
+    this.child = undefined as unknown as ChildProcessWithoutNullStreams;
+    child.stdin.end();
   }
 }
 

@@ -5,6 +5,7 @@ import { IdSequence, makeLines } from "./lines.js";
 import { METRIC_IDS, type MetricId, type Project, type World } from "./model.js";
 import { plantLineCounts, plantOverpricedItems, plantUnusualItems } from "./plant-lines.js";
 import { matchRaisedToProven, plantLargeApprovedValue, plantLargeProvenValue, plantLargeRaisedValue } from "./plant-money.js";
+import { plantBoundaries } from "./plant-boundaries.js";
 import { plantVeryComplex } from "./plant-complex.js";
 import { plantSameProponent } from "./plant-proponent.js";
 import { plantAbove150, plantManyReceipts, plantNewProviders, plantSharedReceipts, plantUnprovenMoney } from "./plant-receipts.js";
@@ -31,7 +32,7 @@ export function buildWorld(options: Pick<SampleOptions, "seed" | "projects" | "s
   const taxIds = new TaxIds(root.fork(7));
   const segments = buildSegments(worldRng, buildCatalogue(worldRng), profile.segments);
   const projects = planProjects(planRng, profile, segments, taxIds);
-  const world: World = { seed: options.seed, segments, projects, planted: new Map(), veryComplex: new Set() };
+  const world: World = { seed: options.seed, segments, projects, planted: new Map(), veryComplex: new Set(), boundaries: [] };
   const planter = new Planter(world, plantRng, profile.plantScale);
 
   scaleLineCounts(projects, profile.targetLines);
@@ -72,6 +73,8 @@ export function buildWorld(options: Pick<SampleOptions, "seed" | "projects" | "s
   plantSameProponent(planter, taxIds, 2);
   // Last, so that the plants above draw exactly what they drew before it existed.
   plantVeryComplex(planter, 2);
+  // After every other plant, for the same reason; it builds on projects nobody else touched.
+  plantBoundaries(planter, { providers: ctx.providers, taxIds }, profile.tinySegments.length);
 
   checkPlants(world);
   return world;

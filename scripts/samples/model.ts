@@ -158,4 +158,13 @@ export interface World {
   readonly planted: Map<MetricId, Set<Project>>;
   /** Projects planted on several weighted metrics at once, so that their complexidade is above 6 (spec §5). */
   readonly veryComplex: Set<Project>;
+  /** Boundary cases planted (plant-boundaries.ts), in planting order, for the README. */
+  readonly boundaries: Boundary[];
+}
+
+/** One boundary case: the projects that hold it, the rule it exercises and what is at its edge. */
+export interface Boundary {
+  readonly pronacs: readonly string[];
+  readonly rule: string;
+  readonly case: string;
 }

@@ -1,12 +1,13 @@
 /** The README.md written beside each generated sample. */
 import type { SampleOptions } from "./args.js";
-import type { MetricId } from "./model.js";
+import type { Boundary, MetricId } from "./model.js";
 
 /** Row counts of one run, for the README. */
 export interface RunCounts {
   readonly rows: Readonly<Record<string, number>>;
   readonly segments: number;
   readonly planted: Readonly<Record<MetricId, readonly string[]>>;
+  readonly boundaries: readonly Boundary[];
 }
 
 /** README text: what the folder holds, how it was made, how to regenerate it. */
@@ -20,6 +21,9 @@ export function readmeText(options: Pick<SampleOptions, "seed" | "projects" | "s
     .join("\n");
   const planted = Object.entries(counts.planted)
     .map(([metric, list]) => `| ${metric} | ${list.length} |`)
+    .join("\n");
+  const boundaries = counts.boundaries
+    .map((b) => `| ${b.pronacs.join(", ")} | ${b.rule} | ${b.case.replace(/\|/g, "\\|")} |`)
     .join("\n");
   return `# Synthetic Salic sample (seed ${options.seed}, ${options.projects} projects)
 
@@ -86,5 +90,19 @@ complexidade, computed from the spec's rules, is above 6.
 | metric | planted |
 |---|---|
 ${planted}
+
+## Boundary cases
+
+The gate proves only what the sample exercises: where a rule and its
+off-by-one twin (\`>\` for \`>=\`, sample for population std, a day earlier…)
+would give different answers, a case is planted at the edge
+(scripts/samples/plant-boundaries.ts). Those that are anomalies are also in
+the ground truth. Also present elsewhere: links at exactly 150 % of their line,
+raised totals equal to proven ones (valor_a_ser_comprovado 0), one- and
+two-project segments, proponents with three other projects.
+
+| PRONAC | rule | case |
+|---|---|---|
+${boundaries || "| — | — | none planted at this size |"}
 `;
 }
