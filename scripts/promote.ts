@@ -1,8 +1,14 @@
 /**
- * `npm run promote [-- --data DIR | --db URL] [--check | --release-check] [METRIC...]`:
+ * `npm run promote [-- --data DIR | --db URL] [--all] [--check | --release-check] [METRIC...]`:
  * the promotion gate (see src/promote). Exit 0 when every selected metric is
- * promoted (or, with --check, every record is fresh); 1 otherwise; 2 on bad
- * arguments.
+ * promoted or fresh (or, with --check, every record is fresh); 1 otherwise;
+ * 2 on bad arguments.
+ *
+ * On the sample data it executes only the notebooks whose metrics' records
+ * are stale (the staleness `--check` reports) and names the others
+ * ("skipped (fresh): …"); `--all` executes every one. dist/ is built only
+ * when a notebook is to execute, so a run with nothing changed starts no
+ * Jupyter and no compiler.
  *
  * `--db URL` (default: $SALIC_ML_DB, unless `--data` is given) runs the gate
  * on schema salic of a PostgreSQL database instead of a folder: the URL is
@@ -37,7 +43,8 @@ import { integerOption, parseCommandLine, secondsOption, UsageError } from "../s
 import { packageRoot, REPO_FOLDERS, repoRelative } from "../src/util/paths.js";
 
 const USAGE =
-  "usage: npm run promote [-- --data DIR | --db URL] [--check | --release-check] [--concurrency N] [--cell-timeout S] [METRIC...]\n" +
+  "usage: npm run promote [-- --data DIR | --db URL] [--all] [--check | --release-check] [--concurrency N] [--cell-timeout S] [METRIC...]\n" +
+  "  --all     execute every selected notebook, fresh or not (default: only those whose record is stale)\n" +
   "  --db URL  compare on a PostgreSQL database (postgres://user:password@host:port/database; default $SALIC_ML_DB\n" +
   "            unless --data is given); a database run records nothing";
 
@@ -45,6 +52,7 @@ const OPTIONS = {
   data: { type: "string" },
   db: { type: "string" },
   check: { type: "boolean" },
+  all: { type: "boolean" },
   "release-check": { type: "boolean" },
   concurrency: { type: "string" },
   "cell-timeout": { type: "string" },
@@ -62,6 +70,7 @@ function parse(args: readonly string[]) {
     data: values.data ?? REPO_FOLDERS.samples,
     db,
     check: values.check === true,
+    all: values.all === true,
     releaseCheck: values["release-check"] === true,
     concurrency: integerOption("concurrency", values.concurrency, 2, 1, 64),
     cellTimeoutSeconds: secondsOption("cell-timeout", values["cell-timeout"], DEFAULT_CELL_TIMEOUT_SECONDS),
@@ -120,16 +129,14 @@ export async function runPromote(args: readonly string[], options: { root: strin
 }
 
 async function run(root: string, args: ReturnType<typeof parse>, build: boolean, signal: AbortSignal): Promise<number> {
-  if (build) {
-    // Notebooks import the compiled toolkit (dist/): build it from the sources being promoted.
+  // Notebooks import the compiled toolkit (dist/): build it from the sources being promoted, when one is to execute.
+  const beforeExecuting = async () => {
+    if (!build) return;
     console.log("promote: building the project");
     const status = await buildProject(root, signal);
     signal.throwIfAborted();
-    if (status !== 0) {
-      console.error("promote: the build failed; fix the type errors above first");
-      return 1;
-    }
-  }
+    if (status !== 0) throw new GateError("the build failed; fix the type errors above first");
+  };
   const started = Date.now();
   try {
     const verdicts = await promote({
@@ -138,6 +145,8 @@ async function run(root: string, args: ReturnType<typeof parse>, build: boolean,
       metrics: args.metrics.length > 0 ? args.metrics : undefined,
       concurrency: args.concurrency,
       cellTimeoutSeconds: args.cellTimeoutSeconds,
+      all: args.all,
+      beforeExecuting,
       log: (line) => console.log(line),
       signal,
     });
@@ -148,7 +157,10 @@ async function run(root: string, args: ReturnType<typeof parse>, build: boolean,
       console.log(`promote: ${verdicts.length - refused} agree, ${refused} refused in ${seconds} s on ${maskDatabaseUrl(args.db)}`);
       console.log("promote: database run: compared, nothing recorded (records and the catalog come from `npm run promote` on data-samples)");
     } else {
-      console.log(`promote: ${verdicts.length - refused} promoted, ${refused} refused in ${seconds} s; catalog: ${repoRelative(root, catalogPath(root))}`);
+      const fresh = verdicts.filter((v) => v.fresh === true).length;
+      console.log(
+        `promote: ${verdicts.length - refused - fresh} promoted, ${fresh} fresh (skipped), ${refused} refused in ${seconds} s; catalog: ${repoRelative(root, catalogPath(root))}`,
+      );
     }
     return refused === 0 ? 0 : 1;
   } catch (error) {

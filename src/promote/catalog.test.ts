@@ -1,8 +1,8 @@
-import { mkdtempSync, readFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { catalogPath, renderCatalog, writeCatalog } from "./catalog.js";
+import { catalogPath, readMutants, renderCatalog, writeCatalog } from "./catalog.js";
 import { writeRecord, type PromotionRecord } from "./record.js";
 
 const metrics = [
@@ -45,5 +45,50 @@ describe("the catalog, promoted/README.md", () => {
     writeCatalog(root, metrics);
     expect(catalogPath(root)).toBe(join(root, "promoted", "README.md"));
     expect(readFileSync(catalogPath(root), "utf8")).toBe(renderCatalog(metrics, new Map([["valor_aprovado", record]])));
+  });
+});
+
+describe("the catalog with promoted/mutants.json", () => {
+  const mutants = {
+    generated: "2026-01-03",
+    metrics: {
+      valor_aprovado: {
+        killed: 9,
+        total: 12,
+        survivors: [{ id: "m7", file: "src/metrics/valor-aprovado.ts", line: 31, mutation: "`>` → `>=`", explanation: "equivalent: the sample has no value at the threshold" }],
+      },
+    },
+  };
+
+  it("shows each metric's mutation score and lists the surviving mutants with their explanation", () => {
+    const text = renderCatalog(metrics, new Map([["valor_aprovado", record]]), mutants);
+    expect(text.split("\n").slice(6)).toEqual([
+      "| metric | peso | status | notebook | module | projects compared | max abs diff | max rel diff | tolerance (abs, rel) | date | mutants killed |",
+      "|---|---:|---|---|---|---:|---:|---:|---|---|---:|",
+      "| `valor_aprovado` | 0 | ✅ promoted | [04_valor_aprovado.ipynb](../notebooks/04_valor_aprovado.ipynb) | [valor-aprovado.ts](../src/metrics/valor-aprovado.ts) | 3 | 4.00e-3 | 0 | 0.005, 0 | 2026-01-02 | 9/12 (75 %) |",
+      "| `valor_captado` | 2 | not promoted | | | | | | | | |",
+      "",
+      "## What each metric checks",
+      "",
+      "- `valor_aprovado` — Verifica o valor aprovado.",
+      "- `valor_captado` — Verifica o valor captado.",
+      "",
+      "## Surviving mutants",
+      "",
+      "From `npm run mutants` (mutants.json, 2026-01-03): changes to a module that no test caught, and why.",
+      "",
+      "- `valor_aprovado` — [src/metrics/valor-aprovado.ts:31](../src/metrics/valor-aprovado.ts#L31) `m7`: `>` → `>=` — equivalent: the sample has no value at the threshold",
+      "",
+    ]);
+  });
+
+  it("is read tolerantly: an absent or unreadable file gives no column, a malformed entry is left out", () => {
+    const root = mkdtempSync(join(tmpdir(), "salic-mutants-"));
+    expect(readMutants(root)).toBeUndefined();
+    mkdirSync(join(root, "promoted"));
+    writeFileSync(join(root, "promoted", "mutants.json"), "{not json");
+    expect(readMutants(root)).toBeUndefined();
+    writeFileSync(join(root, "promoted", "mutants.json"), JSON.stringify({ generated: "2026-01-03", metrics: { valor_aprovado: { killed: "9", total: 12 }, valor_captado: { killed: 3, total: 3 } } }));
+    expect(readMutants(root)).toEqual({ generated: "2026-01-03", metrics: { valor_captado: { killed: 3, total: 3, survivors: [] } } });
   });
 });

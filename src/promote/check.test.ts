@@ -131,3 +131,88 @@ describe("checkRecords", () => {
     expect(canonicalJson(JSON.parse(readFileSync(join(root, "promoted", "valor_aprovado.json"), "utf8")))).toContain('"date": "2026-01-02"');
   });
 });
+
+/** A repository whose metric's notebook imports the toolkit (src/notebook/index.ts → table.ts → ../util/order.ts) and shows a published result. */
+function toolkitRepo(): string {
+  const root = promotedRepo();
+  mkdirSync(join(root, "src", "notebook"));
+  mkdirSync(join(root, "src", "util"));
+  writeFileSync(join(root, "src", "notebook", "index.ts"), 'export { table } from "./table.js";\n');
+  writeFileSync(join(root, "src", "notebook", "table.ts"), 'import { byCodeUnit } from "../util/order.js";\nexport const table = byCodeUnit;\n');
+  writeFileSync(join(root, "src", "util", "order.ts"), "export const byCodeUnit = 1;\n");
+  const result = { metric: "valor_aprovado", tolerance: { abs: 0, rel: 0 }, data_dir: "../data", projects: { "14": { valor: 1 } } };
+  writeFileSync(
+    join(root, "notebooks", "a.ipynb"),
+    JSON.stringify({
+      cells: [
+        { cell_type: "code", execution_count: 1, metadata: {}, source: 'import { table } from "../dist/src/notebook/index.js";', outputs: [{ output_type: "display_data", metadata: {}, data: { "application/vnd.salic-ml.result+json": result } }] },
+      ],
+      metadata: {},
+      nbformat: 4,
+      nbformat_minor: 5,
+    }),
+  );
+  for (const record of records(root, 3)) writeRecord(root, record);
+  writeCatalog(root, registry);
+  return root;
+}
+
+describe("checkRecords, what a record covers beyond the notebook's source", () => {
+  it("records the toolkit files the notebook's imports reach, transitively", () => {
+    const record = JSON.parse(readFileSync(join(toolkitRepo(), "promoted", "valor_aprovado.json"), "utf8"));
+    expect(record.notebook.deps.map((d: { path: string }) => d.path)).toEqual(["src/notebook/index.ts", "src/notebook/table.ts", "src/util/order.ts"]);
+    expect(record.notebook.published_sha256).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it("names a changed toolkit file, a toolkit file no longer imported and one newly imported", () => {
+    const root = toolkitRepo();
+    expect(checkRecords(root, registry)).toEqual([]);
+    writeFileSync(join(root, "src", "notebook", "table.ts"), "export const table = 2;\n");
+    writeFileSync(join(root, "src", "notebook", "index.ts"), 'export { table } from "./table.js";\nexport { figure } from "./figure.js";\n');
+    writeFileSync(join(root, "src", "notebook", "figure.ts"), "export const figure = 3;\n");
+    expect(checkRecords(root, registry)).toEqual([
+      {
+        metric: "valor_aprovado",
+        changes: [
+          "toolkit file src/notebook/index.ts changed",
+          "toolkit file src/notebook/table.ts changed",
+          "toolkit file src/util/order.ts is no longer imported by the notebook",
+          "the notebook now also imports src/notebook/figure.ts",
+        ],
+      },
+    ]);
+  });
+
+  it("names an edited published value in the committed outputs, which leaves the source's hash as it was", () => {
+    const root = toolkitRepo();
+    const path = join(root, "notebooks", "a.ipynb");
+    writeFileSync(path, readFileSync(path, "utf8").replace('"valor":1', '"valor":2'));
+    expect(checkRecords(root, registry)).toEqual([
+      { metric: "valor_aprovado", changes: ["the results published in the committed outputs of notebook notebooks/a.ipynb changed"] },
+    ]);
+  });
+
+  it("names a tool whose version changed, and a record written before the toolkit and outputs were tracked", () => {
+    const root = toolkitRepo();
+    writeFileSync(join(root, "package.json"), '{"name": "fixture", "version": "0.0.1"}\n');
+    const old = JSON.parse(readFileSync(join(root, "promoted", "valor_captado.json"), "utf8"));
+    delete old.notebook.deps;
+    delete old.notebook.published_sha256;
+    writeFileSync(join(root, "promoted", "valor_captado.json"), canonicalJson(old));
+    expect(checkRecords(root, registry)).toEqual([
+      { metric: "valor_aprovado", changes: ["salic-ml was 0.0.0 when promoted, now 0.0.1"] },
+      { metric: "valor_captado", changes: ["the record predates tracking the notebook's toolkit files and committed outputs", "salic-ml was 0.0.0 when promoted, now 0.0.1"] },
+    ]);
+  });
+
+  it("with promoted/mutants.json, wants each metric's mutation score in the catalog", () => {
+    const root = promotedRepo();
+    writeFileSync(join(root, "promoted", "mutants.json"), JSON.stringify({ generated: "2026-01-03", metrics: { valor_aprovado: { killed: 9, total: 12, survivors: [] } } }));
+    expect(checkRecords(root, registry)).toEqual([
+      { metric: "valor_aprovado", changes: ["its row in promoted/README.md does not match its record promoted/valor_aprovado.json and promoted/mutants.json"] },
+      { metric: "valor_captado", changes: ["its row in promoted/README.md does not match its record promoted/valor_captado.json and promoted/mutants.json"] },
+    ]);
+    writeCatalog(root, registry);
+    expect(checkRecords(root, registry)).toEqual([]);
+  });
+});

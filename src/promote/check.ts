@@ -4,8 +4,11 @@ import { hashFile } from "../data/hash.js";
 import { promotionRecordPath } from "./record-file.js";
 import type { MetricDefinition } from "../metrics/types.js";
 import { repoRelative } from "../util/paths.js";
-import { catalogPath, catalogRow, renderCatalog } from "./catalog.js";
-import { notebookHash, readRecords, type PromotionRecord } from "./record.js";
+import { catalogPath, catalogRow, MUTANTS_FILE, readMutants, renderCatalog } from "./catalog.js";
+import { PROMOTED_DIR } from "./record-file.js";
+import { notebookDependencies, notebookHash, readRecords, toolVersions, type PromotionRecord } from "./record.js";
+import { publishedResultsHash } from "./published.js";
+import { byCodeUnit } from "../util/order.js";
 import { catalogModulePath, hashSource, localDependencies } from "./sources.js";
 
 /** One metric whose promotion no longer holds, and what changed. */
@@ -31,33 +34,42 @@ export function checkRecords(root: string, registry: readonly MetricDefinition[]
   const shownCatalog = repoRelative(root, catalog);
   const catalogText = existsSync(catalog) ? readFileSync(catalog, "utf8") : undefined;
   const catalogLines = new Set(catalogText?.split("\n") ?? []);
+  const mutants = readMutants(root);
   const stale: Staleness[] = [];
   let rowsExplain = damaged.size > 0; // a damaged record's row cannot be checked: it is named anyway
   for (const metric of registry) {
     const record = records.get(metric.id);
     const problem = damaged.get(metric.id);
-    const changes =
-      problem !== undefined
-        ? [problem]
-        : record === undefined
-          ? [`no promotion record (${repoRelative(root, promotionRecordPath(root, metric.id))})`]
-          : recordChanges(root, record);
-    const module = catalogModulePath(metric);
-    if (record !== undefined && record.module.path !== module) {
-      changes.unshift(`the catalog names ${module} as the module, the record ${record.module.path}`);
-    }
-    if (problem === undefined && catalogText !== undefined && !catalogLines.has(catalogRow(metric, record))) {
+    const changes = metricChanges(root, metric, record, problem);
+    if (problem === undefined && catalogText !== undefined && !catalogLines.has(catalogRow(metric, record, mutants))) {
       rowsExplain = true;
-      changes.push(`its row in ${shownCatalog} does not match ${record === undefined ? "its missing record" : `its record ${repoRelative(root, promotionRecordPath(root, metric.id))}`}`);
+      const mutantsToo = mutants !== undefined ? ` and ${PROMOTED_DIR}/${MUTANTS_FILE}` : "";
+      changes.push(`its row in ${shownCatalog} does not match ${record === undefined ? "its missing record" : `its record ${repoRelative(root, promotionRecordPath(root, metric.id))}`}${mutantsToo}`);
     }
     if (changes.length > 0) stale.push({ metric: metric.id, changes });
   }
   if (catalogText === undefined) {
     stale.push({ metric: "(generated)", changes: [`${shownCatalog} is missing`] });
-  } else if (!rowsExplain && catalogText !== renderCatalog(registry, records)) {
-    stale.push({ metric: "(generated)", changes: [`${shownCatalog} does not match the records`] });
+  } else if (!rowsExplain && catalogText !== renderCatalog(registry, records, mutants)) {
+    const from = mutants !== undefined ? ` and ${PROMOTED_DIR}/${MUTANTS_FILE}` : "";
+    stale.push({ metric: "(generated)", changes: [`${shownCatalog} does not match the records${from}`] });
   }
   return stale;
+}
+
+/**
+ * Why metric's promotion no longer holds, given its record as read (or its
+ * damaged record's message): empty when it is fresh. The one staleness rule
+ * of `--check` and of the gate, which re-executes only the notebooks of
+ * stale metrics.
+ */
+export function metricChanges(root: string, metric: Pick<MetricDefinition, "id" | "module">, record: PromotionRecord | undefined, damaged?: string): string[] {
+  if (damaged !== undefined) return [damaged];
+  if (record === undefined) return [`no promotion record (${repoRelative(root, promotionRecordPath(root, metric.id))})`];
+  const changes = recordChanges(root, record);
+  const module = catalogModulePath(metric);
+  if (record.module.path !== module) changes.unshift(`the catalog names ${module} as the module, the record ${record.module.path}`);
+  return changes;
 }
 
 /** What differs between a record and the files it names. */
@@ -84,9 +96,35 @@ export function recordChanges(root: string, record: PromotionRecord): string[] {
     }
     for (const path of now.keys()) if (!then.has(path)) changes.push(`module now also imports ${path}`);
   }
+  const notebookThere = existsSync(resolve(root, record.notebook.path));
+  if (record.notebook.deps === undefined || record.notebook.published_sha256 === undefined) {
+    changes.push("the record predates tracking the notebook's toolkit files and committed outputs");
+  } else if (notebookThere) {
+    changedFile(record.notebook.path, record.notebook.published_sha256, () => publishedResultsHash(root, record.notebook.path), "the results published in the committed outputs of notebook");
+    let now: Map<string, string> | undefined;
+    try {
+      now = new Map(notebookDependencies(root, record.notebook.path).map((d) => [d.path, d.sha256]));
+    } catch {
+      now = undefined; // the notebook cannot be read: said above
+    }
+    if (now !== undefined) {
+      const then = new Map(record.notebook.deps.map((d) => [d.path, d.sha256]));
+      for (const [path, sha] of then) {
+        if (!now.has(path)) changes.push(`toolkit file ${path} is no longer imported by the notebook`);
+        else if (now.get(path) !== sha) changes.push(`toolkit file ${path} changed`);
+      }
+      for (const path of now.keys()) if (!then.has(path)) changes.push(`the notebook now also imports ${path}`);
+    }
+  }
   for (const [file, sha] of Object.entries(record.data.files)) {
     const path = join(record.data.dir, file);
     changedFile(path, sha, () => hashFile(resolve(root, path)), "data file");
+  }
+  const versions = toolVersions(root);
+  for (const tool of [...new Set([...Object.keys(record.versions), ...Object.keys(versions)])].sort(byCodeUnit)) {
+    const then = record.versions[tool];
+    const now = versions[tool];
+    if (then !== now) changes.push(`${tool} was ${then ?? "not recorded"} when promoted, now ${now ?? "not found"}`);
   }
   return changes;
 }

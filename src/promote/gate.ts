@@ -1,22 +1,24 @@
-import { existsSync, readdirSync } from "node:fs";
-import { isAbsolute, join, resolve } from "node:path";
+import { existsSync } from "node:fs";
+import { isAbsolute, resolve } from "node:path";
 import { DataError } from "../data/errors.js";
 import { loadDataDir, type LoadedData } from "../data/load.js";
 import { DatabaseError } from "../db/connect.js";
 import { loadDatabase } from "../db/read.js";
 import { maskDatabaseUrl, maskPassword } from "../db/url.js";
 import { DEFAULT_CELL_TIMEOUT_SECONDS, executeNotebook, NotebookExecutionError } from "../jupyter/execute.js";
-import { readPublishedResults } from "../jupyter/results.js";
+import { notebookParameters } from "../jupyter/parameters.js";
+import { readNotebook } from "../jupyter/types.js";
 import { REGISTRY } from "../metrics/registry.js";
 import type { MetricDefinition } from "../metrics/types.js";
-import { canonicalDataDir, isDatabaseSource, resultProblems, type PublishedResult } from "../notebook/result.js";
+import { canonicalDataDir, isDatabaseSource } from "../notebook/result.js";
 import { scoreAll } from "../score/score-all.js";
-import { byCodeUnit } from "../util/order.js";
 import { REPO_FOLDERS, repoRelative } from "../util/paths.js";
 import { runPool } from "../util/pool.js";
-import { agrees, compareResults, type Comparison, type ProjectValues, type Tolerance } from "./compare.js";
+import { metricChanges } from "./check.js";
+import { agrees, compareResults, type Comparison, type Tolerance } from "./compare.js";
 import { manifestProblems } from "./manifest.js";
-import { publishedMetrics, reachedSources, readNotebookSource, type NotebookSource } from "./notebook-source.js";
+import { reachedSources, type NotebookSource } from "./notebook-source.js";
+import { committedDifference, findPublishers, modulePerProject, readResults, type Published } from "./published.js";
 import { buildRecord, readRecords, type PromotionRecord } from "./record.js";
 import { writePromotion } from "./write.js";
 import { catalogModulePath } from "./sources.js";
@@ -58,6 +60,21 @@ export interface GateOptions {
    * notebook's processes have exited.
    */
   signal?: AbortSignal;
+  /**
+   * Execute every candidate notebook, fresh or not. Without it, a run on the
+   * sample data executes only the notebooks of metrics whose record is stale
+   * (`metricChanges`, the staleness rule of `promote --check`: notebook,
+   * its committed outputs, module and its imports, toolkit, data, tool
+   * versions) and logs the others as "skipped (fresh): …"; a run on other
+   * data or a database executes them all.
+   */
+  all?: boolean;
+  /**
+   * Called once, before the first notebook executes, with the notebooks
+   * that will (the CLI builds dist/ here, which notebooks import); not
+   * called when none will. A rejection stops the run, writing nothing.
+   */
+  beforeExecuting?: (notebooks: readonly string[]) => Promise<void>;
 }
 
 /** The gate's decision on one metric. */
@@ -72,6 +89,8 @@ export interface Verdict {
   tolerance?: Tolerance;
   /** The record written (folder runs only: a database run writes none). */
   record?: PromotionRecord;
+  /** Not executed: its record is fresh (ok, no comparison). */
+  fresh?: boolean;
 }
 
 /** Refusal of the whole run (bad arguments, changed sample data): nothing is executed or written. */
@@ -168,20 +187,32 @@ export async function promote(options: GateOptions): Promise<Verdict[]> {
     candidates.push({ metric, notebook, modulePath });
   }
 
-  let data: LoadedData;
-  let published: Map<string, Published>;
+  const { run: toRun, fresh } = freshness(root, source, candidates, registry, options.all === true);
+  if (fresh.length > 0) {
+    const byNotebook = new Map<string, string[]>();
+    for (const c of fresh) byNotebook.set(c.notebook.path, [...(byNotebook.get(c.notebook.path) ?? []), c.metric.id]);
+    log(`skipped (fresh): ${[...byNotebook].map(([path, ids]) => `${path} (${ids.join(", ")})`).join(", ")}`);
+    for (const c of fresh) verdicts.push({ metric: c.metric.id, ok: true, notebook: c.notebook.path, fresh: true });
+  }
+  // What the on-disk notebooks show, read before any execution could change them.
+  const committed = new Map(toRun.map((c) => [c.notebook.path, readResults(c.notebook.path, readNotebook(resolve(root, c.notebook.path)))]));
+  if (toRun.length > 0) await options.beforeExecuting?.([...new Set(toRun.map((c) => c.notebook.path))]);
+  options.signal?.throwIfAborted();
+
+  let data: LoadedData | undefined;
+  let published = new Map<string, Published>();
   if (source.kind === "db") {
     log(`database run on ${maskDatabaseUrl(source.url)}: notebooks and modules read schema salic; nothing is recorded`);
     data = await readDatabase(source.url);
     options.signal?.throwIfAborted();
-    published = await executeAll(root, source, candidates, options, log);
-  } else {
-    published = await executeAll(root, source, candidates, options, log);
+    published = await executeAll(root, source, toRun, options, log);
+  } else if (toRun.length > 0) {
+    published = await executeAll(root, source, toRun, options, log);
     data = loadDataDir(source.dir);
   }
-  const moduleValues = modulePerProject(scoreAll(data.tables, registry), candidates);
+  const moduleValues = data === undefined ? new Map() : modulePerProject(scoreAll(data.tables, registry), toRun.map((c) => c.metric.id));
 
-  for (const candidate of candidates) {
+  for (const candidate of toRun) {
     const id = candidate.metric.id;
     const outcome = published.get(candidate.notebook.path)!;
     const base = { metric: id, notebook: candidate.notebook.path };
@@ -204,11 +235,19 @@ export async function promote(options: GateOptions): Promise<Verdict[]> {
       verdicts.push({ ...base, ok: false, reason: "notebook and module disagree", comparison, tolerance: result.tolerance });
       continue;
     }
+    // A run on the committed parameters must reproduce what the committed file shows (GitHub's view), to the byte.
+    if (expectedDir === committedDataDir(root, candidate.notebook.path)) {
+      const differs = committedDifference(candidate.notebook.path, id, committed.get(candidate.notebook.path)!, result);
+      if (differs !== undefined) {
+        verdicts.push({ ...base, ok: false, reason: differs, comparison, tolerance: result.tolerance });
+        continue;
+      }
+    }
     if (source.kind === "db") {
       verdicts.push({ ...base, ok: true, comparison, tolerance: result.tolerance });
       continue;
     }
-    const record = buildRecord({ root, metric: id, notebook: candidate.notebook.path, modulePath: candidate.modulePath, dataDir: source.dir, files: data.files, tolerance: result.tolerance, comparison, today: options.today });
+    const record = buildRecord({ root, metric: id, notebook: candidate.notebook.path, modulePath: candidate.modulePath, dataDir: source.dir, files: data!.files, tolerance: result.tolerance, comparison, today: options.today });
     verdicts.push({ ...base, ok: true, comparison, tolerance: result.tolerance, record });
   }
   // Past this point the run writes, synchronously: a signal handler cannot run in between.
@@ -243,14 +282,28 @@ function selectMetrics(registry: readonly MetricDefinition[], ids: readonly stri
   });
 }
 
-/** Metric id → the notebooks publishing it, read from their sources without executing them. */
-function findPublishers(root: string, notebooksDir: string): Map<string, NotebookSource[]> {
-  const publishers = new Map<string, NotebookSource[]>();
-  for (const file of readdirSync(notebooksDir).filter((f) => f.endsWith(".ipynb")).sort(byCodeUnit)) {
-    const source = readNotebookSource(root, join(notebooksDir, file));
-    for (const metric of publishedMetrics(source)) publishers.set(metric, [...(publishers.get(metric) ?? []), source]);
+/**
+ * Splits the candidates into those whose notebook executes and the fresh
+ * ones: a notebook executes when `all`, off the sample data, or when any
+ * metric it publishes among the candidates is stale.
+ */
+function freshness(root: string, source: DataSource, candidates: readonly Candidate[], registry: readonly MetricDefinition[], all: boolean): { run: Candidate[]; fresh: Candidate[] } {
+  if (all || source.kind !== "dir" || source.dir !== resolve(root, REPO_FOLDERS.samples)) return { run: [...candidates], fresh: [] };
+  const { records, damaged } = readRecords(root, registry.map((m) => m.id));
+  const stale = new Set(
+    candidates.filter((c) => metricChanges(root, c.metric, records.get(c.metric.id), damaged.get(c.metric.id)).length > 0).map((c) => c.notebook.path),
+  );
+  return { run: candidates.filter((c) => stale.has(c.notebook.path)), fresh: candidates.filter((c) => !stale.has(c.notebook.path)) };
+}
+
+/** The `dataDir` the committed notebook's parameters cell assigns, canonical; undefined when it has none readable. */
+function committedDataDir(root: string, path: string): string | undefined {
+  try {
+    const value = notebookParameters(readNotebook(resolve(root, path)))[DATA_DIR_PARAMETER];
+    return typeof value === "string" ? canonicalDataDir(value) : undefined;
+  } catch {
+    return undefined;
   }
-  return publishers;
 }
 
 /** The data directory as the notebook's parameters cell spells it: relative to the notebook's folder. */
@@ -263,7 +316,6 @@ function injectedDataDir(root: string, notebookPath: string, source: DataSource)
   return source.kind === "db" ? source.url : notebookDataDir(root, notebookPath, source.dir);
 }
 
-type Published = Map<string, PublishedResult> | string;
 
 /** Executes each candidate notebook once, `concurrency` at a time: its published results, or why it failed. */
 async function executeAll(
@@ -304,36 +356,11 @@ async function executeAll(
   return new Map(paths.map((path, i) => [path, outcomes[i]!]));
 }
 
-function readResults(path: string, notebook: Parameters<typeof readPublishedResults>[0]): Published {
-  const results = new Map<string, PublishedResult>();
-  for (const found of readPublishedResults(notebook)) {
-    const problems = resultProblems(found.payload);
-    if (problems.length > 0) return `${path} cell ${found.cell}: malformed result: ${problems.join("; ")}`;
-    const result = found.payload as PublishedResult;
-    if (results.has(result.metric)) return `${path} publishes ${result.metric} twice (again in cell ${found.cell})`;
-    results.set(result.metric, result);
-  }
-  return results;
-}
-
 function executionFailure(error: unknown): string {
   if (!(error instanceof NotebookExecutionError)) return error instanceof Error ? error.message : String(error);
   const parts = [error.message];
   if (error.stderr.trim() !== "" && !error.message.includes(error.stderr.trim())) parts.push(`stderr:\n${error.stderr.trim()}`);
   return parts.join("\n");
-}
-
-/** The module's results in the notebook's shape: metric → PRONAC → result, for projects where it is available. */
-function modulePerProject(run: ReturnType<typeof scoreAll>, candidates: readonly Candidate[]): Map<string, ProjectValues> {
-  const values = new Map<string, Record<string, Record<string, unknown>>>(candidates.map((c) => [c.metric.id, {}]));
-  for (const pronac of run.pronacs) {
-    const project = run.project(pronac)!;
-    for (const [metric, perProject] of values) {
-      const result = project.metricas[metric as keyof typeof project.metricas];
-      if (result?.valor_valido) perProject[pronac] = result;
-    }
-  }
-  return values;
 }
 
 function order(registry: readonly MetricDefinition[], id: string): number {

@@ -100,6 +100,20 @@ export function recordShapeProblems(id: string, value: unknown): string[] {
       field(`${source}.sha256`, "a sha256 (64 lowercase hex digits)", sha);
     }
   }
+  if (isObject(at("notebook"))) {
+    // Optional: records written before the toolkit and the committed outputs were tracked lack them (and are stale).
+    const deps = at("notebook.deps");
+    if (deps !== undefined && !Array.isArray(deps)) problems.push(`field notebook.deps must be an array of {path, sha256}, found ${describe(deps)}`);
+    if (Array.isArray(deps)) {
+      deps.forEach((dep: unknown, i) => {
+        if (!isObject(dep) || !string(dep["path"]) || !sha(dep["sha256"])) {
+          problems.push(`field notebook.deps[${i}] must be {path, sha256} (a path and a sha256), found ${describe(dep)}`);
+        }
+      });
+    }
+    const published = at("notebook.published_sha256");
+    if (published !== undefined && !sha(published)) problems.push(`field notebook.published_sha256 must be a sha256 (64 lowercase hex digits), found ${describe(published)}`);
+  }
   if (isObject(at("module"))) {
     field("module.deps", "an array of {path, sha256}", Array.isArray);
     const deps = at("module.deps");

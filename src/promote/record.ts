@@ -5,7 +5,7 @@
  *
  * @module
  */
-import { mkdirSync } from "node:fs";
+import { existsSync, mkdirSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { notebookSourceHash } from "../jupyter/canonical.js";
 import { stringifySorted } from "../jupyter/json.js";
@@ -16,12 +16,21 @@ import { writeFileAtomic } from "../util/atomic.js";
 import { packageVersion, repoRelative } from "../util/paths.js";
 import type { Comparison, Tolerance } from "./compare.js";
 import { hashSource, localDependencies, type SourceHash } from "./sources.js";
+import { reachedSources, readNotebookSource } from "./notebook-source.js";
+import { publishedResultsHash } from "./published.js";
+import { byCodeUnit } from "../util/order.js";
 
 /** promoted/<metric>.json: the proof that a notebook and its module agreed on the sample data. */
 export interface PromotionRecord {
   metric: MetricId;
   verdict: "pass";
-  notebook: SourceHash;
+  /**
+   * The notebook: its source's hash, the project files its imports reach
+   * (the toolkit, src/notebook/** and what it imports) and the sha256 of the
+   * results its committed outputs publish (`publishedResultsHash`). Records
+   * written before these were tracked have neither, and are stale.
+   */
+  notebook: SourceHash & { deps?: SourceHash[]; published_sha256?: string };
   module: SourceHash & { deps: SourceHash[] };
   /** Data directory (relative to the repository) and sha256 of each file the module read. */
   data: { dir: string; files: Record<string, string> };
@@ -52,7 +61,11 @@ export function buildRecord(input: RecordInput): PromotionRecord {
   return {
     metric: input.metric,
     verdict: "pass",
-    notebook: notebookHash(input.root, input.notebook),
+    notebook: {
+      ...notebookHash(input.root, input.notebook),
+      deps: notebookDependencies(input.root, input.notebook),
+      published_sha256: publishedResultsHash(input.root, input.notebook),
+    },
     module: { ...hashSource(input.root, input.modulePath), deps: localDependencies(input.root, input.modulePath) },
     data: { dir: repoRelative(input.root, input.dataDir), files: { ...input.files } },
     tolerance: input.tolerance,
@@ -67,6 +80,14 @@ export function buildRecord(input: RecordInput): PromotionRecord {
 /** A notebook's path and the sha256 of its canonical source (cells' code and markdown, not outputs). */
 export function notebookHash(root: string, path: string): SourceHash {
   return { path, sha256: notebookSourceHash(readNotebook(resolve(root, path))) };
+}
+
+/** The project source files a notebook's imports reach (the toolkit and what it imports), hashed, by path. */
+export function notebookDependencies(root: string, path: string): SourceHash[] {
+  return [...reachedSources(root, readNotebookSource(root, resolve(root, path))).keys()]
+    .filter((file) => existsSync(resolve(root, file)))
+    .sort(byCodeUnit)
+    .map((file) => hashSource(root, file));
 }
 
 /** Versions of what produced a record: Node, tslab, nodejs-polars and the project. */

@@ -17,7 +17,7 @@ export function formatSummary(verdicts: readonly Verdict[], options: { recorded?
     v.comparison ? String(v.comparison.compared) : "-",
     v.comparison ? v.comparison.maxAbsDiff.toExponential(2) : "-",
     v.comparison ? v.comparison.maxRelDiff.toExponential(2) : "-",
-    v.ok ? agreed : "REFUSED",
+    v.fresh === true ? "fresh (skipped)" : v.ok ? agreed : "REFUSED",
   ]);
   const lines = [alignedTable(["metric", "compared", "max abs diff", "max rel diff", "verdict"], rows)];
   for (const v of verdicts.filter((x) => !x.ok)) {

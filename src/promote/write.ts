@@ -7,7 +7,7 @@
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { writeFilesAtomic } from "../util/atomic.js";
-import { CATALOG_FILE, renderCatalog, type CatalogRow } from "./catalog.js";
+import { CATALOG_FILE, readMutants, renderCatalog, type CatalogRow } from "./catalog.js";
 import { PROMOTED_DIR } from "./record-file.js";
 import { canonicalJson, readRecords, sameButDate, type PromotionRecord } from "./record.js";
 
@@ -35,7 +35,7 @@ export function planPromotion(root: string, registry: readonly CatalogRow[], pro
     records.set(metric.id, record);
     planned.push({ name: `${metric.id}.json`, content: canonicalJson(record) });
   }
-  planned.push({ name: CATALOG_FILE, content: renderCatalog(registry, records) });
+  planned.push({ name: CATALOG_FILE, content: renderCatalog(registry, records, readMutants(root)) });
   return planned;
 }
 

@@ -20,6 +20,7 @@ import { promotedMetrics } from "../../src/metrics/promoted.js";
 import { metricById, REGISTRY } from "../../src/metrics/registry.js";
 import { checkRecords } from "../../src/promote/check.js";
 import { GateError, promote } from "../../src/promote/gate.js";
+import { RESULT_MIME } from "../../src/notebook/result.js";
 import { describeDatabase, freshDatabase } from "../support/database.js";
 import { FIXTURE_BUDGET, FIXTURE_METRIC, FIXTURE_PROJECTS, promoteFixture } from "../support/promote-fixture.js";
 
@@ -38,13 +39,24 @@ for (const p of data.tables.planilha_orcamentaria!.getColumn("PRONAC").toArray()
 for (const p of Object.keys(counts)) counts[p]!.valor += ${offset};
 publish("${METRIC}", counts, { tolerance: ${tolerance} });`;
 
-function notebook(cells: string[]): string {
-  const code = (source: string, tags: string[] = []) => ({ cell_type: "code", execution_count: null, metadata: { tags }, outputs: [], source });
+/** What countAndPublish(offset, tolerance) publishes on the fixture data: as its committed output shows it. */
+const shown = (offset: number, tolerance: { abs: number; rel: number }) => ({
+  metric: METRIC,
+  tolerance,
+  data_dir: "../data-samples",
+  projects: { "000014": { valor: 3 + offset }, "14": { valor: 1 + offset }, "150001": { valor: 2 + offset } },
+});
+
+/** A fixture notebook; `committed` is the result its last cell's committed output shows (GitHub's view), if any. */
+function notebook(cells: string[], committed?: ReturnType<typeof shown>): string {
+  const code = (source: string, tags: string[] = []) => ({ cell_type: "code", execution_count: null, metadata: { tags }, outputs: [] as unknown[], source });
+  const codeCells = cells.map((c) => code(c));
+  if (committed !== undefined) codeCells.at(-1)!.outputs = [{ data: { [RESULT_MIME]: committed }, metadata: {}, output_type: "display_data" }];
   return JSON.stringify({
     cells: [
       { cell_type: "markdown", metadata: {}, source: "# Fixture" },
       code('const dataDir = "../data-samples";', ["parameters"]),
-      ...cells.map((c) => code(c)),
+      ...codeCells,
     ],
     metadata: { kernelspec: { display_name: "TypeScript (tslab)", language: "typescript", name: "tslab" } },
     nbformat: 4,
@@ -53,14 +65,14 @@ function notebook(cells: string[]): string {
 }
 
 /** A throw-away repository with one fixture notebook and the fixture data. */
-const fixtureRepo = (cells: string[]) => promoteFixture(notebook(cells));
+const fixtureRepo = (cells: string[], committed?: ReturnType<typeof shown>) => promoteFixture(notebook(cells, committed));
 
 const gate = (root: string) => promote({ root, metrics: [METRIC], cellTimeoutSeconds: 20, today: "2026-01-02" });
 
 
 describe("promote gate", () => {
   it("promotes a notebook that agrees, writing its record and the catalog, from which the promoted metrics follow", async () => {
-    const root = fixtureRepo([IMPORT_TOOLKIT, countAndPublish(0, "{ abs: 0, rel: 0 }")]);
+    const root = fixtureRepo([IMPORT_TOOLKIT, countAndPublish(0, "{ abs: 0, rel: 0 }")], shown(0, { abs: 0, rel: 0 }));
     const promotedModule = readFileSync(join(root, "src", "metrics", "promoted.ts"), "utf8");
     const [verdict] = await gate(root);
     expect(verdict?.reason).toBeUndefined();
@@ -100,7 +112,7 @@ describe("promote gate", () => {
   }, 120_000);
 
   it("replaces a damaged record of a metric it promotes, and names one it keeps, which the catalog then shows as not promoted", async () => {
-    const root = fixtureRepo([IMPORT_TOOLKIT, countAndPublish(0, "{ abs: 0, rel: 0 }")]);
+    const root = fixtureRepo([IMPORT_TOOLKIT, countAndPublish(0, "{ abs: 0, rel: 0 }")], shown(0, { abs: 0, rel: 0 }));
     writeFileSync(join(root, "promoted", `${METRIC}.json`), '{"metric": "itens_orcamentarios", "verd');
     writeFileSync(join(root, "promoted", "valor_aprovado.json"), "[]\n");
     const logs: string[] = [];
@@ -119,11 +131,11 @@ describe("promote gate", () => {
   }, 120_000);
 
   it("refuses a notebook off by more than its tolerance and keeps the previous record", async () => {
-    const root = fixtureRepo([IMPORT_TOOLKIT, countAndPublish(0, "{ abs: 0, rel: 0 }")]);
+    const root = fixtureRepo([IMPORT_TOOLKIT, countAndPublish(0, "{ abs: 0, rel: 0 }")], shown(0, { abs: 0, rel: 0 }));
     expect((await gate(root))[0]?.ok).toBe(true);
     const recordPath = join(root, "promoted", `${METRIC}.json`);
     const previous = readFileSync(recordPath, "utf8");
-    writeFileSync(join(root, "notebooks", "fixture.ipynb"), notebook([IMPORT_TOOLKIT, countAndPublish(1, "{ abs: 0.5, rel: 0 }")]));
+    writeFileSync(join(root, "notebooks", "fixture.ipynb"), notebook([IMPORT_TOOLKIT, countAndPublish(1, "{ abs: 0.5, rel: 0 }")], shown(1, { abs: 0.5, rel: 0 })));
     const [verdict] = await gate(root);
     expect(verdict?.ok).toBe(false);
     expect(verdict?.reason).toBe("notebook and module disagree");
@@ -131,6 +143,33 @@ describe("promote gate", () => {
     expect(verdict?.comparison?.maxAbsDiff).toBe(1);
     expect(readFileSync(recordPath, "utf8")).toBe(previous);
   }, 120_000);
+
+  it("refuses a notebook whose committed outputs show other results than its run, naming notebook, metric and project, and skips it once fresh", async () => {
+    const root = fixtureRepo([IMPORT_TOOLKIT, countAndPublish(0, "{ abs: 0, rel: 0 }")], { ...shown(0, { abs: 0, rel: 0 }), projects: { ...shown(0, { abs: 0, rel: 0 }).projects, "14": { valor: 7 } } });
+    const [edited] = await gate(root);
+    expect(edited?.ok).toBe(false);
+    expect(edited?.reason).toBe(
+      'notebooks/fixture.ipynb as committed publishes itens_orcamentarios differently from the run the gate compared: 1 project(s) differ, first 14: committed {"valor":7}, the run {"valor":1}; execute it with `npm run notebooks -- notebooks/fixture.ipynb` and commit it',
+    );
+    expect(readdirSync(join(root, "promoted"))).toEqual(["README.md"]);
+
+    // Re-executed as GitHub should show it: promoted; then, nothing changed, skipped without Jupyter or the hook.
+    writeFileSync(join(root, "notebooks", "fixture.ipynb"), notebook([IMPORT_TOOLKIT, countAndPublish(0, "{ abs: 0, rel: 0 }")], shown(0, { abs: 0, rel: 0 })));
+    expect((await gate(root))[0]?.ok).toBe(true);
+    const logs: string[] = [];
+    const hooked: string[][] = [];
+    const started = Date.now();
+    const verdicts = await promote({ root, metrics: [METRIC], log: (l) => logs.push(l), beforeExecuting: async (n) => void hooked.push([...n]) });
+    expect(Date.now() - started).toBeLessThan(5_000);
+    expect(verdicts).toEqual([{ metric: METRIC, ok: true, notebook: "notebooks/fixture.ipynb", fresh: true }]);
+    expect(logs).toEqual(["skipped (fresh): notebooks/fixture.ipynb (itens_orcamentarios)"]);
+    expect(hooked).toEqual([]);
+
+    // --all executes it anyway, through the hook.
+    const all = await promote({ root, metrics: [METRIC], all: true, cellTimeoutSeconds: 20, beforeExecuting: async (n) => void hooked.push([...n]) });
+    expect(all[0]).toMatchObject({ ok: true, comparison: { compared: 3 } });
+    expect(hooked).toEqual([["notebooks/fixture.ipynb"]]);
+  }, 180_000);
 
   it("refuses a notebook that raises, naming the cell and the error", async () => {
     const root = fixtureRepo([IMPORT_TOOLKIT, 'throw new Error("planted failure");', countAndPublish(0, "{ abs: 0, rel: 0 }")]);
