@@ -36,11 +36,12 @@ export function checkRecords(root: string, registry: readonly MetricDefinition[]
   const catalogLines = new Set(catalogText?.split("\n") ?? []);
   const mutants = readMutants(root);
   const stale: Staleness[] = [];
+  const cache: StalenessCache = new Map();
   let rowsExplain = damaged.size > 0; // a damaged record's row cannot be checked: it is named anyway
   for (const metric of registry) {
     const record = records.get(metric.id);
     const problem = damaged.get(metric.id);
-    const changes = metricChanges(root, metric, record, problem);
+    const changes = metricChanges(root, metric, record, problem, cache);
     if (problem === undefined && catalogText !== undefined && !catalogLines.has(catalogRow(metric, record, mutants))) {
       rowsExplain = true;
       const mutantsToo = mutants !== undefined ? ` and ${PROMOTED_DIR}/${MUTANTS_FILE}` : "";
@@ -63,17 +64,35 @@ export function checkRecords(root: string, registry: readonly MetricDefinition[]
  * of `--check` and of the gate, which re-executes only the notebooks of
  * stale metrics.
  */
-export function metricChanges(root: string, metric: Pick<MetricDefinition, "id" | "module">, record: PromotionRecord | undefined, damaged?: string): string[] {
+export function metricChanges(
+  root: string,
+  metric: Pick<MetricDefinition, "id" | "module">,
+  record: PromotionRecord | undefined,
+  damaged?: string,
+  cache: StalenessCache = new Map(),
+): string[] {
   if (damaged !== undefined) return [damaged];
   if (record === undefined) return [`no promotion record (${repoRelative(root, promotionRecordPath(root, metric.id))})`];
-  const changes = recordChanges(root, record);
+  const changes = recordChanges(root, record, cache);
   const module = catalogModulePath(metric);
   if (record.module.path !== module) changes.unshift(`the catalog names ${module} as the module, the record ${record.module.path}`);
   return changes;
 }
 
+/**
+ * What one staleness pass has already hashed, by kind and path: records
+ * share notebooks, module dependencies and data files, and a fresh
+ * `npm run promote` must decide in well under a second.
+ */
+export type StalenessCache = Map<string, unknown>;
+
+function once<T>(cache: StalenessCache, key: string, compute: () => T): T {
+  if (!cache.has(key)) cache.set(key, compute());
+  return cache.get(key) as T;
+}
+
 /** What differs between a record and the files it names. */
-export function recordChanges(root: string, record: PromotionRecord): string[] {
+export function recordChanges(root: string, record: PromotionRecord, cache: StalenessCache = new Map()): string[] {
   const changes: string[] = [];
   const changedFile = (path: string, expected: string, actual: () => string, what: string) => {
     if (!existsSync(resolve(root, path))) return changes.push(`${what} ${path} no longer exists`);
@@ -85,10 +104,10 @@ export function recordChanges(root: string, record: PromotionRecord): string[] {
     }
     if (now !== expected) changes.push(`${what} ${path} changed`);
   };
-  changedFile(record.notebook.path, record.notebook.sha256, () => notebookHash(root, record.notebook.path).sha256, "notebook");
-  changedFile(record.module.path, record.module.sha256, () => hashSource(root, record.module.path).sha256, "module");
+  changedFile(record.notebook.path, record.notebook.sha256, () => once(cache, `notebook:${record.notebook.path}`, () => notebookHash(root, record.notebook.path).sha256), "notebook");
+  changedFile(record.module.path, record.module.sha256, () => once(cache, `source:${record.module.path}`, () => hashSource(root, record.module.path).sha256), "module");
   if (existsSync(resolve(root, record.module.path))) {
-    const now = new Map(localDependencies(root, record.module.path).map((d) => [d.path, d.sha256]));
+    const now = new Map(once(cache, `imports:${record.module.path}`, () => localDependencies(root, record.module.path)).map((d) => [d.path, d.sha256]));
     const then = new Map(record.module.deps.map((d) => [d.path, d.sha256]));
     for (const [path, sha] of then) {
       if (!now.has(path)) changes.push(`module dependency ${path} is no longer imported`);
@@ -100,10 +119,10 @@ export function recordChanges(root: string, record: PromotionRecord): string[] {
   if (record.notebook.deps === undefined || record.notebook.published_sha256 === undefined) {
     changes.push("the record predates tracking the notebook's toolkit files and committed outputs");
   } else if (notebookThere) {
-    changedFile(record.notebook.path, record.notebook.published_sha256, () => publishedResultsHash(root, record.notebook.path), "the results published in the committed outputs of notebook");
+    changedFile(record.notebook.path, record.notebook.published_sha256, () => once(cache, `published:${record.notebook.path}`, () => publishedResultsHash(root, record.notebook.path)), "the results published in the committed outputs of notebook");
     let now: Map<string, string> | undefined;
     try {
-      now = new Map(notebookDependencies(root, record.notebook.path).map((d) => [d.path, d.sha256]));
+      now = new Map(once(cache, `toolkit:${record.notebook.path}`, () => notebookDependencies(root, record.notebook.path)).map((d) => [d.path, d.sha256]));
     } catch {
       now = undefined; // the notebook cannot be read: said above
     }
@@ -118,9 +137,9 @@ export function recordChanges(root: string, record: PromotionRecord): string[] {
   }
   for (const [file, sha] of Object.entries(record.data.files)) {
     const path = join(record.data.dir, file);
-    changedFile(path, sha, () => hashFile(resolve(root, path)), "data file");
+    changedFile(path, sha, () => once(cache, `file:${path}`, () => hashFile(resolve(root, path))), "data file");
   }
-  const versions = toolVersions(root);
+  const versions = once(cache, "versions", () => toolVersions(root));
   for (const tool of [...new Set([...Object.keys(record.versions), ...Object.keys(versions)])].sort(byCodeUnit)) {
     const then = record.versions[tool];
     const now = versions[tool];

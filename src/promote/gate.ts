@@ -14,7 +14,7 @@ import { canonicalDataDir, isDatabaseSource } from "../notebook/result.js";
 import { scoreAll } from "../score/score-all.js";
 import { REPO_FOLDERS, repoRelative } from "../util/paths.js";
 import { runPool } from "../util/pool.js";
-import { metricChanges } from "./check.js";
+import { metricChanges, type StalenessCache } from "./check.js";
 import { agrees, compareResults, type Comparison, type Tolerance } from "./compare.js";
 import { manifestProblems } from "./manifest.js";
 import { reachedSources, type NotebookSource } from "./notebook-source.js";
@@ -290,8 +290,9 @@ function selectMetrics(registry: readonly MetricDefinition[], ids: readonly stri
 function freshness(root: string, source: DataSource, candidates: readonly Candidate[], registry: readonly MetricDefinition[], all: boolean): { run: Candidate[]; fresh: Candidate[] } {
   if (all || source.kind !== "dir" || source.dir !== resolve(root, REPO_FOLDERS.samples)) return { run: [...candidates], fresh: [] };
   const { records, damaged } = readRecords(root, registry.map((m) => m.id));
+  const cache: StalenessCache = new Map();
   const stale = new Set(
-    candidates.filter((c) => metricChanges(root, c.metric, records.get(c.metric.id), damaged.get(c.metric.id)).length > 0).map((c) => c.notebook.path),
+    candidates.filter((c) => metricChanges(root, c.metric, records.get(c.metric.id), damaged.get(c.metric.id), cache).length > 0).map((c) => c.notebook.path),
   );
   return { run: candidates.filter((c) => stale.has(c.notebook.path)), fresh: candidates.filter((c) => !stale.has(c.notebook.path)) };
 }
