@@ -20,7 +20,7 @@ export interface MutantsReport {
 }
 
 /** Written for a survivor nobody has explained yet: the honest state of things. */
-export const UNEXPLAINED = "not explained: no planted case distinguishes it yet, and it is not known to be equivalent";
+export const UNEXPLAINED = "not explained yet: no planted case kills it, and it has not been shown equivalent (it may need a planted case)";
 
 /** Per metric (catalog order): killed/total and survivors, from the outcomes of `mutants` (same order). */
 export function buildReport(mutants: readonly PlannedMutant[], outcomes: readonly MutantOutcome[], generated: string): MutantsReport {
