@@ -27,6 +27,18 @@ const NOT_AVAILABLE_NOT_COMPARED =
   "compares available results only, so no sample can show it; lib/results.test.ts guards it";
 const ZERO_RESULT_UNUSED = "zeroResult serves metrics \"available for every project\"; this metric's absence is not_available, so it never builds one";
 
+const C_IS_HALF_A_WEIGHT =
+  "c(p) = round(10·w/20, 1) for an integer weight sum w (spec §4.10) is w/2: one decimal at most, exact in binary, " +
+  "so 4·c is an even integer and roundHalfEven's tie branch is never taken; the mutated default, guard, power or " +
+  "digit count gives back the same c (and the only tie path a mutant opens returns floor(10·c) = 5·w, already even)";
+const TOTAL_WEIGHT_ALWAYS_20 =
+  "the proponent metric always passes the 20 of the weighted metrics before it (every metric id is in the weights " +
+  "map, unweighted ones with 0): the guard, the fallback and the skipped zero weights cannot change c";
+const EXACT_PATH_CHOICE =
+  "only chooses between the double and the BigInt evaluation of the same exact inequality: with c in tenths and at " +
+  "most 210k projects per proponent, both are exact; and L = 0 (k at the mean) gives false either way, since D ≥ 0";
+const EVERY_PROJECT_COMPUTED = "the proponent metric computes a result for every project of planilha_projetos, so absentResult is never called for it";
+
 function each(explanation: string, ids: readonly string[]): Record<string, string> {
   return Object.fromEntries(ids.map((id) => [id, explanation]));
 }
@@ -138,4 +150,53 @@ export const EQUIVALENT: Readonly<Record<string, string>> = {
     "src/metrics/lib/results.ts:34:22#1",
     "src/metrics/lib/results.ts:34:22#2",
   ]),
+  ...each(C_IS_HALF_A_WEIGHT, [
+    "src/metrics/lib/complexity.ts:11:78#1",
+    "src/metrics/lib/rounding.ts:12:51#1",
+    "src/metrics/lib/rounding.ts:12:51#2",
+    "src/metrics/lib/rounding.ts:13:33#1",
+    "src/metrics/lib/rounding.ts:13:43#1",
+    "src/metrics/lib/rounding.ts:13:45#1",
+    "src/metrics/lib/rounding.ts:13:45#2",
+    "src/metrics/lib/rounding.ts:17:23#1",
+    "src/metrics/lib/rounding.ts:17:23#2",
+    "src/metrics/lib/rounding.ts:17:36#1",
+    "src/metrics/lib/rounding.ts:17:38#1",
+    "src/metrics/lib/rounding.ts:18:46#2",
+    "src/metrics/lib/rounding.ts:20:34#1",
+    "src/metrics/lib/rounding.ts:20:34#2",
+    "src/metrics/lib/rounding.ts:21:26#1",
+    "src/metrics/lib/rounding.ts:21:26#2",
+    "src/metrics/lib/rounding.ts:21:28#1",
+    "src/metrics/lib/rounding.ts:21:32#1",
+    "src/metrics/lib/rounding.ts:21:32#2",
+    "src/metrics/lib/rounding.ts:21:50#1",
+    "src/metrics/lib/rounding.ts:21:52#1",
+    "src/metrics/lib/rounding.ts:21:52#2",
+    "src/metrics/lib/rounding.ts:22:19#1",
+    "src/metrics/lib/rounding.ts:22:19#2",
+  ]),
+  ...each(TOTAL_WEIGHT_ALWAYS_20, [
+    "src/metrics/lib/complexity.ts:11:22#1",
+    "src/metrics/lib/complexity.ts:11:24#1",
+    "src/metrics/lib/complexity.ts:11:24#2",
+    "src/metrics/lib/complexity.ts:11:83#1",
+    "src/metrics/lib/complexity.ts:11:83#2",
+    "src/metrics/lib/complexity.ts:31:39#1",
+    "src/metrics/lib/complexity.ts:31:39#2",
+    "src/metrics/lib/complexity.ts:32:16#1",
+    "src/metrics/lib/complexity.ts:32:19#2",
+  ]),
+  ...each(EXACT_PATH_CHOICE, [
+    "src/metrics/projetos-mesmo-proponente.ts:48:9#1",
+    "src/metrics/projetos-mesmo-proponente.ts:48:12#2",
+    "src/metrics/projetos-mesmo-proponente.ts:50:28#1",
+    "src/metrics/projetos-mesmo-proponente.ts:50:28#2",
+    "src/metrics/projetos-mesmo-proponente.ts:50:39#1",
+    "src/metrics/projetos-mesmo-proponente.ts:50:63#1",
+    "src/metrics/projetos-mesmo-proponente.ts:50:63#2",
+    "src/metrics/projetos-mesmo-proponente.ts:51:31#1",
+    "src/metrics/projetos-mesmo-proponente.ts:51:65#1",
+  ]),
+  ...each(EVERY_PROJECT_COMPUTED, ["src/metrics/lib/results.ts:42:25#1"]),
 };
