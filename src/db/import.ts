@@ -5,7 +5,8 @@ import { from as copyFrom } from "pg-copy-streams";
 import { DataError } from "../data/errors.js";
 import { loadDataDir } from "../data/load.js";
 import { TABLE_NAMES } from "../data/schema.js";
-import { ident, inTransaction, withClient } from "./connect.js";
+import { inTransaction, withClient } from "./connect.js";
+import { ident } from "./ident.js";
 import { createTableSql, SALIC_SCHEMA, salicTable, tableLabel } from "./schema.js";
 
 /** Rows sent to COPY per CSV chunk: small enough to keep memory flat, large enough to be fast. */

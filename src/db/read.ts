@@ -5,7 +5,8 @@ import { DataError } from "../data/errors.js";
 import type { LoadedData } from "../data/load.js";
 import { SCHEMA, TABLE_NAMES, type SalicTables, type TableName } from "../data/schema.js";
 import { walkRecords } from "../data/records.js";
-import { ident, withClient } from "./connect.js";
+import { withClient } from "./connect.js";
+import { ident } from "./ident.js";
 import { SALIC_SCHEMA, salicTable, tableLabel } from "./schema.js";
 import { maskDatabaseUrl } from "./url.js";
 

@@ -1,5 +1,5 @@
 import { SCHEMA, type ColumnSpec, type TableName } from "../data/schema.js";
-import { ident } from "./connect.js";
+import { ident } from "./ident.js";
 
 /** The schema holding the five Salic tables (spec §2). */
 export const SALIC_SCHEMA = "salic";

@@ -13,7 +13,8 @@ import { pipeline } from "node:stream/promises";
 import type pg from "pg";
 import { from as copyFrom } from "pg-copy-streams";
 import type { ScoreRun } from "../score/score-all.js";
-import { ident, inTransaction } from "./connect.js";
+import { inTransaction } from "./connect.js";
+import { ident } from "./ident.js";
 
 /** The schema of the results. */
 export const RESULTS_SCHEMA = "salic_ml";

@@ -1,7 +1,8 @@
 import { createHash } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
-import { promotionRecordPath, readPromotionRecord } from "../promote/record-file.js";
+import { promotionRecordPath } from "../promote/record-file.js";
 import { packageRoot } from "../util/paths.js";
+import { promotedMetricIds } from "./promoted-ids.js";
 import { REGISTRY } from "./registry.js";
 import type { MetricDefinition } from "./types.js";
 
@@ -15,7 +16,8 @@ export { PROMOTED_DIR, PromotionRecordError, promotionRecordPath, readPromotionR
  * @throws PromotionRecordError naming the record when one is not valid JSON or not a record's shape.
  */
 export function promotedMetrics(root: string = packageRoot(), registry: readonly MetricDefinition[] = REGISTRY): readonly MetricDefinition[] {
-  return Object.freeze(registry.filter((metric) => readPromotionRecord(root, metric.id) !== undefined));
+  const promoted = new Set(promotedMetricIds(root));
+  return Object.freeze(registry.filter((metric) => promoted.has(metric.id)));
 }
 
 /**

@@ -1,8 +1,7 @@
 import { existsSync, mkdirSync, readdirSync, rmSync, statSync, utimesSync } from "node:fs";
 import { join } from "node:path";
-import { withClient } from "../db/connect.js";
-import { runIsStored } from "../db/provenance.js";
 import { maskPassword } from "../db/url.js";
+import { promotedMetricIds } from "../metrics/promoted-ids.js";
 import type { MetricDefinition } from "../metrics/types.js";
 import { publishDirectory, temporarySibling } from "../util/atomic.js";
 import { isAlive } from "../util/process.js";
@@ -12,7 +11,19 @@ import { ENTRY_FILES, type EntryMeta } from "./entry.js";
 import { folderSource, type ServeSource } from "./source.js";
 import { openStore, type ProjectStore } from "./store.js";
 import { codeVersion } from "./version.js";
-import { buildInWorker, workerCanRun, type StoreOutcome, type WorkerBuild } from "./worker.js";
+import { buildInWorker, type StoreOutcome, type WorkerBuild } from "./worker.js";
+
+/**
+ * The metrics a cache entry holds: "promoted" (those with a passing record,
+ * computed by the registry's modules, which load only when something is
+ * scored), or definitions given by the caller (tests).
+ */
+export type ServedMetrics = "promoted" | readonly MetricDefinition[];
+
+/** The ids of `metrics`, in order: what keys an entry. */
+export function servedMetricIds(metrics: ServedMetrics): readonly string[] {
+  return metrics === "promoted" ? promotedMetricIds() : metrics.map((metric) => metric.id);
+}
 
 /** Options of {@link openCachedStore}. */
 export interface CacheOptions {
@@ -21,7 +32,7 @@ export interface CacheOptions {
   /** What to serve (see source.ts); exactly one of `dataDir` and `source`. */
   source?: ServeSource;
   cacheDir: string;
-  metrics: readonly MetricDefinition[];
+  metrics: ServedMetrics;
   log: (line: string) => void;
   /** Cache entries kept besides the one opened, most recently used first (default 3). */
   keep?: number;
@@ -79,7 +90,7 @@ export async function openCachedStore(options: CacheOptions): Promise<CachedStor
     source: source.spec,
     label: source.label,
     identity: source.identity,
-    metricIds: options.metrics.map((metric) => metric.id),
+    metricIds: [...servedMetricIds(options.metrics)],
     code: options.codeVersion ?? codeVersion(),
     files,
   };
@@ -105,14 +116,14 @@ export async function openCachedStore(options: CacheOptions): Promise<CachedStor
     try {
       const build: BuildJob = { ...job, outDir: temp, ...(storeRuns ? { store: { startedAt: Date.now() } } : {}) };
       let meta: EntryMeta;
-      if (options.worker !== false && workerCanRun(options.metrics)) {
+      if (options.worker !== false && (await workerCanRun(options.metrics))) {
         const worker = buildInWorker(build);
         options.onWorker?.(worker);
         meta = (await worker.built)!;
         if (storeRuns) stored = worker.stored;
       } else {
         const { runBuild, storeJobRun } = await import("./build.js");
-        const result = await runBuild(build, options.metrics);
+        const result = await runBuild(build, await definitions(options.metrics));
         meta = result.meta!;
         if (storeRuns) stored = storeJobRun(build, result.run).then(
           (id) => ({ id, projects: result.run.pronacs.length }),
@@ -147,13 +158,14 @@ export async function openCachedStore(options: CacheOptions): Promise<CachedStor
 async function storeIfMissing(job: BuildJob, options: CacheOptions): Promise<StoreOutcome | undefined> {
   const url = job.source.kind === "database" ? job.source.url : "";
   try {
+    const [{ withClient }, { runIsStored }] = await Promise.all([import("../db/connect.js"), import("../db/provenance.js")]);
     if (await withClient(url, (client) => runIsStored(client, job.files, job.code))) return undefined;
   } catch (error) {
     return { error: (error as Error).message };
   }
   options.log(`salic-ml: salic_ml has no run of this data and code yet; scoring it again in the background to store it`);
   const storeOnly: BuildJob = { ...job, store: { startedAt: Date.now() } };
-  if (workerCanRun(options.metrics)) {
+  if (await workerCanRun(options.metrics)) {
     const worker = buildInWorker(storeOnly);
     options.onWorker?.(worker);
     try {
@@ -165,11 +177,22 @@ async function storeIfMissing(job: BuildJob, options: CacheOptions): Promise<Sto
   }
   try {
     const { runBuild, storeJobRun } = await import("./build.js");
-    const { run } = await runBuild(storeOnly, options.metrics);
+    const { run } = await runBuild(storeOnly, await definitions(options.metrics));
     return { id: await storeJobRun(storeOnly, run), projects: run.pronacs.length };
   } catch (error) {
     return { error: (error as Error).message };
   }
+}
+
+// A worker takes its metrics from the registry by id: only the registry's own can be sent.
+async function workerCanRun(metrics: ServedMetrics): Promise<boolean> {
+  if (metrics === "promoted") return true;
+  const { metricById } = await import("../metrics/registry.js");
+  return metrics.every((metric) => metricById(metric.id) === metric);
+}
+
+async function definitions(metrics: ServedMetrics): Promise<readonly MetricDefinition[]> {
+  return metrics === "promoted" ? (await import("../metrics/promoted.js")).PROMOTED_METRICS : metrics;
 }
 
 function reportStored(outcome: StoreOutcome | undefined, job: BuildJob, log: (line: string) => void): StoreOutcome | undefined {

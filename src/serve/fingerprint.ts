@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, statSync, type Stats } from "node:fs";
 import { join, resolve } from "node:path";
 import { createHash } from "node:crypto";
-import { hashFile } from "../data/index.js";
+import { hashFile } from "../data/hash.js";
 import { TABLE_NAMES } from "../data/schema.js";
 import { writeFileAtomic } from "../util/atomic.js";
 

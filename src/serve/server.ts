@@ -1,11 +1,10 @@
 import { rmSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { maskPassword } from "../db/url.js";
-import { PROMOTED_METRICS } from "../metrics/promoted.js";
 import type { MetricDefinition } from "../metrics/types.js";
 import { buildApp, checkHttpOptions, type HttpOptions } from "./app.js";
 import { maskTaxIdsInText } from "./mask.js";
-import { openCachedStore } from "./cache.js";
+import { openCachedStore, servedMetricIds, type ServedMetrics } from "./cache.js";
 import { jobKey } from "./fingerprint.js";
 import { LiveStore } from "./live.js";
 import { databaseSource, folderSource, type ServeSource } from "./source.js";
@@ -89,7 +88,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const source: ServeSource = options.db !== undefined ? databaseSource(options.db) : folderSource(options.dataDir!, cacheDir);
   const secret = options.db ?? "";
   const safe = (message: string) => maskPassword(message, secret);
-  const metrics = options.metrics ?? PROMOTED_METRICS;
+  const metrics: ServedMetrics = options.metrics ?? "promoted";
+  const metricIds = [...servedMetricIds(metrics)];
   // Computed once (it hashes the sources): the start and every check key entries by it.
   const code = options.codeVersion ?? codeVersion();
   const workers = new Set<WorkerBuild>();
@@ -168,7 +168,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       return;
     }
     const current = live.current.store.meta;
-    const key = jobKey({ metricIds: metrics.map((metric) => metric.id), code, identity: source.identity }, fingerprint);
+    const key = jobKey({ metricIds, code, identity: source.identity }, fingerprint);
     if (key === current.key && damaged === undefined) return;
     // A state that failed to build is retried after ten checks (a persistent error is not rescored every few seconds).
     if (damaged === undefined && failed?.key === key && Date.now() - failed.at < 10 * watchMs) return;

@@ -1,9 +1,6 @@
 import { existsSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { loadDataDir, type LoadedData } from "../data/index.js";
-import { withClient } from "../db/connect.js";
-import { databaseFingerprint } from "../db/fingerprint.js";
-import { loadDatabase } from "../db/read.js";
+import type { LoadedData } from "../data/index.js";
 import { maskDatabaseUrl } from "../db/url.js";
 import { forgetStats, hashDataFiles, tableFiles } from "./fingerprint.js";
 
@@ -81,7 +78,10 @@ export function databaseSource(url: string): ServeSource {
     spec,
     label,
     identity: `database ${label}`,
-    fingerprint: () => withClient(url, databaseFingerprint),
+    fingerprint: async () => {
+      const [{ withClient }, { databaseFingerprint }] = await Promise.all([import("../db/connect.js"), import("../db/fingerprint.js")]);
+      return withClient(url, databaseFingerprint);
+    },
     load: () => loadSource(spec),
     forget: () => {},
   };
@@ -89,5 +89,7 @@ export function databaseSource(url: string): ServeSource {
 
 /** Loads the tables of a source (also in the build worker). */
 export async function loadSource(spec: SourceSpec): Promise<LoadedData> {
-  return spec.kind === "folder" ? loadDataDir(spec.dir) : loadDatabase(spec.url);
+  // The loaders (nodejs-polars, pg) load only here: a start served from the cache never needs them.
+  if (spec.kind === "folder") return (await import("../data/index.js")).loadDataDir(spec.dir);
+  return (await import("../db/read.js")).loadDatabase(spec.url);
 }

@@ -2,8 +2,6 @@ import { fork, type ChildProcess } from "node:child_process";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { metricById } from "../metrics/registry.js";
-import type { MetricDefinition } from "../metrics/types.js";
 import type { BuildJob } from "./build.js";
 import type { EntryMeta } from "./entry.js";
 
@@ -25,11 +23,6 @@ export interface WorkerBuild {
   stored: Promise<StoreOutcome | undefined>;
   /** Stops the worker (on close); the promises then settle as failed. */
   terminate(): Promise<void>;
-}
-
-/** True when every metric is the registry's own (the worker takes them from it by id). */
-export function workerCanRun(metrics: readonly MetricDefinition[]): boolean {
-  return metrics.every((metric) => metricById(metric.id) === metric);
 }
 
 /**
