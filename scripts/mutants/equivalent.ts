@@ -4,6 +4,7 @@
  * A mutant listed here that gets killed one day is simply reported as killed;
  * one that survives and is not listed is reported as not explained.
  */
+import { METRIC_IDS } from "../../src/metrics/catalog.js";
 
 const LOOP_PAST_THE_ROWS =
   "the loop over a frame's rows also runs at index -1 or at the row count, where every column reads undefined: " +
@@ -39,11 +40,80 @@ const EXACT_PATH_CHOICE =
   "most 210k projects per proponent, both are exact; and L = 0 (k at the mean) gives false either way, since D ≥ 0";
 const EVERY_PROJECT_COMPUTED = "the proponent metric computes a result for every project of planilha_projetos, so absentResult is never called for it";
 
+/** Metrics whose results never go through roundMoney (counts and ratios), those that call numberLists, and each std kind (spec §4). */
+const NO_MONEY = ["itens_orcamentarios", "comprovante_pagamento", "preco_itens", "itens_comuns_e_incomuns_por_segmento"];
+const NOT_NUMBER_LISTS = METRIC_IDS.filter((id) => id !== "itens_comuns_e_incomuns_por_segmento" && id !== "projetos_mesmo_proponente");
+const SAMPLE_STD = ["itens_orcamentarios", "valor_comprovado", "valor_aprovado", "valor_captado"];
+const POPULATION_STD = ["comprovante_pagamento", "preco_itens", "itens_comuns_e_incomuns_por_segmento"];
+
+/** The same explanation for each of `ids` judged on each of `metrics` (keys `<id>@<metric>`). */
+function eachFor(explanation: string, ids: readonly string[], metrics: readonly string[]): Record<string, string> {
+  return Object.fromEntries(ids.flatMap((id) => metrics.map((m) => [`${id}@${m}`, explanation])));
+}
+
 function each(explanation: string, ids: readonly string[]): Record<string, string> {
   return Object.fromEntries(ids.map((id) => [id, explanation]));
 }
 
+/**
+ * Explanations by mutant id, or by `<id>@<metric>` where the mutant is
+ * equivalent for some of the metrics that use its file only.
+ */
 export const EQUIVALENT: Readonly<Record<string, string>> = {
+  ...eachFor("this metric reports no money (a count or a ratio): roundMoney is never called for it", [
+    "src/metrics/lib/money.ts:12:20#1",
+    "src/metrics/lib/money.ts:13:14#1",
+    "src/metrics/lib/money.ts:13:14#2",
+    "src/metrics/lib/money.ts:13:16#1",
+    "src/metrics/lib/money.ts:13:26#1",
+    "src/metrics/lib/money.ts:13:37#1",
+    "src/metrics/lib/money.ts:13:37#2",
+    "src/metrics/lib/money.ts:13:39#1",
+    "src/metrics/lib/money.ts:13:51#1",
+    "src/metrics/lib/money.ts:13:62#1",
+    "src/metrics/lib/money.ts:13:62#2",
+    "src/metrics/lib/money.ts:13:64#1",
+    "src/metrics/lib/money.ts:13:68#1",
+    "src/metrics/lib/money.ts:13:68#2",
+    "src/metrics/lib/money.ts:13:81#1",
+    "src/metrics/lib/money.ts:13:81#2",
+    "src/metrics/lib/money.ts:15:16#1",
+    "src/metrics/lib/money.ts:15:20#1",
+    "src/metrics/lib/money.ts:15:20#2",
+    "src/metrics/lib/money.ts:15:24#1",
+    "src/metrics/lib/money.ts:15:24#2",
+    "src/metrics/lib/money.ts:15:45#1",
+    "src/metrics/lib/money.ts:15:45#2",
+    "src/metrics/lib/money.ts:8:33#1",
+    "src/metrics/lib/money.ts:8:33#2",
+    "src/metrics/lib/money.ts:9:23#1",
+    "src/metrics/lib/money.ts:9:25#1",
+    "src/metrics/lib/money.ts:9:25#2",
+    "src/metrics/lib/money.ts:9:30#1",
+    "src/metrics/lib/money.ts:9:30#2",
+    "src/metrics/lib/money.ts:9:34#1",
+    "src/metrics/lib/money.ts:9:34#2",
+  ], NO_MONEY),
+  ...eachFor("numberLists is not used by this metric", [
+    "src/metrics/lib/frame.ts:51:83#1",
+    "src/metrics/lib/frame.ts:51:83#2",
+    "src/metrics/lib/frame.ts:53:5#1",
+    "src/metrics/lib/frame.ts:57:16#1",
+    "src/metrics/lib/frame.ts:57:16#2",
+    "src/metrics/lib/frame.ts:59:44#1",
+  ], NOT_NUMBER_LISTS),
+  ...eachFor("the constant selects the sample std's n − 1; this metric uses the population std", [
+    "src/metrics/lib/segment-stats.ts:23:35#1",
+    "src/metrics/lib/segment-stats.ts:23:35#2",
+  ], POPULATION_STD),
+  ...eachFor("the constant selects the population std's n − 0; this metric uses the sample std", [
+    "src/metrics/lib/segment-stats.ts:23:39#1",
+    "src/metrics/lib/segment-stats.ts:23:39#2",
+  ], SAMPLE_STD),
+  ...eachFor("with the population std (ddof 0) a group has n ≥ 1 values, so n > 0 and n ≥ 0 agree, and n − 0 = n + 0", [
+    "src/metrics/lib/segment-stats.ts:46:17#1",
+    "src/metrics/lib/segment-stats.ts:46:71#1",
+  ], POPULATION_STD),
   ...each(LOOP_PAST_THE_ROWS, [
     "src/metrics/comprovantes-acima-50.ts:48:16#2",
     "src/metrics/comprovantes-acima-50.ts:48:38#1",

@@ -31,7 +31,7 @@ export function buildReport(mutants: readonly PlannedMutant[], outcomes: readonl
       if (!m.metrics.includes(id)) return;
       entry.total++;
       if ((outcomes[i] as MutantOutcome).killedFor.includes(id as MetricId)) entry.killed++;
-      else entry.survivors.push({ id: m.id, file: m.file, line: m.line, mutation: m.mutation, explanation: EQUIVALENT[m.id] ?? UNEXPLAINED });
+      else entry.survivors.push({ id: m.id, file: m.file, line: m.line, mutation: m.mutation, explanation: EQUIVALENT[`${m.id}@${id}`] ?? EQUIVALENT[m.id] ?? UNEXPLAINED });
     });
     metrics[id] = entry;
   }
