@@ -46,7 +46,8 @@ ${counts.segments} segments. \`manifest.json\` holds the sha256 of each CSV and 
 ## What is in it
 
 - Segments with alphanumeric codes ("11", "4B", "6E", "2A"…) of very different
-  sizes, the last few with only 1–2 budget projects (std undefined there).
+  sizes, the last few with only 1–2 budget projects (std undefined there; two
+  of them are filled with the boundary cases below).
 - Log-normal money and line counts, each segment with its own line-count
   distribution, catalogue and price level; a few unit prices with 3 decimals
   and some approved at 0.
