@@ -12,6 +12,8 @@ import { readdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { readPublishedResults } from "../src/jupyter/results.js";
+import { PROMOTED_DIR } from "../src/promote/record-file.js";
+import { MUTANTS_FILE } from "../src/promote/catalog.js";
 import { readNotebook } from "../src/jupyter/types.js";
 import { resultProblems, type PublishedResult } from "../src/notebook/result.js";
 import { writeFileAtomic } from "../src/util/atomic.js";
@@ -39,7 +41,7 @@ function publishedResults(root: string): Record<string, PublishedResult> {
 async function main(argv: readonly string[]): Promise<number> {
   let workers = 2;
   let timeout = 120;
-  let out = "promoted/mutants.json";
+  let out = join(PROMOTED_DIR, MUTANTS_FILE);
   const files: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i] as string;

@@ -1,23 +1,9 @@
 /** promoted/mutants.json: per metric, mutants killed, total and the survivors with why they survive. */
 import { METRIC_IDS, type MetricId } from "../../src/metrics/catalog.js";
+import type { MutantsReport, SurvivingMutant as Survivor } from "../../src/promote/catalog.js";
 import type { PlannedMutant } from "./plan.js";
 import type { MutantOutcome } from "./run.js";
 import { EQUIVALENT } from "./equivalent.js";
-
-/** One surviving mutant as promoted/mutants.json lists it. */
-export interface Survivor {
-  id: string;
-  file: string;
-  line: number;
-  mutation: string;
-  explanation: string;
-}
-
-/** The shape of promoted/mutants.json. */
-export interface MutantsReport {
-  generated: string;
-  metrics: Record<string, { killed: number; total: number; survivors: Survivor[] }>;
-}
 
 /** Written for a survivor nobody has explained yet: the honest state of things. */
 export const UNEXPLAINED = "not explained yet: no planted case kills it, and it has not been shown equivalent (it may need a planted case)";
