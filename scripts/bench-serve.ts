@@ -157,7 +157,7 @@ function section(args: {
     `- restart on unchanged data (cache hit), ${args.restarts.length} runs: **${args.restarts.map((s) => ms(s.readyMs)).join(", ")}** ` +
       `(${args.restarts.map((s) => ms(s.startMs)).join(", ")}) — ${restartOk ? "within" : "NOT within"} the 1 s target.`,
     "",
-    "**Memory after a start** (RSS when ready → steady: after the background work, 5 s and a forced GC later — what the process keeps for its life; scoring runs in a worker thread whose heap goes with it):",
+    "**Memory after a start** (RSS when ready → steady: after the background work, 5 s and a forced GC later — what the process keeps for its life; scoring runs in a child process whose memory goes when it exits):",
     "",
     `- ${args.cold === undefined ? "first start (from the cache this run)" : "cold start (scored)"}: ${mb(args.memory.first.ready.rss)} → **${mb(args.memory.first.steady.rss)}**;`,
     `- restart from the cache: ${mb(args.memory.restart.ready.rss)} → **${mb(args.memory.restart.steady.rss)}**.`,
