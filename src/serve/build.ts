@@ -51,7 +51,7 @@ export interface BuildResult {
 /**
  * Runs a job's loading, scoring and entry writing (not its storing: see
  * {@link storeJobRun}). Synchronous CPU work of seconds at national scale:
- * the service runs it in a worker thread while it keeps answering.
+ * the service runs it in a build worker process while it keeps answering.
  */
 export async function runBuild(job: BuildJob, metrics: readonly MetricDefinition[]): Promise<BuildResult> {
   const started = performance.now();
@@ -197,7 +197,7 @@ export function buildEntry(input: BuildInput, outDir: string): BuildResult {
   };
   // meta.json last: an entry is complete when it has one.
   writeFileSync(join(outDir, ENTRY_FILES.meta), JSON.stringify(meta));
-  // Flushed here, in the worker: hundreds of MB at national scale would hold up the main thread's publish.
+  // Flushed here, in the build worker: hundreds of MB at national scale would hold up the service's publish.
   syncTree(outDir);
   return { meta, run };
 }

@@ -41,12 +41,12 @@ export interface CacheOptions {
   /** The source's fingerprint when the caller has just read it (the watcher); default: read it now. */
   fingerprint?: Record<string, string>;
   /**
-   * Score a missing entry in a worker thread (default true). The worker's
-   * heap (the frames, the run: gigabytes at national scale) goes away when it
-   * exits, where scoring in this thread would keep the process at its peak
-   * for its whole life; the watcher also needs it so requests are answered
-   * meanwhile. Metrics that are not the registry's own are scored in this
-   * thread whatever this says.
+   * Score a missing entry in a build worker process (default true, see
+   * worker.ts). Its memory (the frames, the run: gigabytes at national scale)
+   * goes back to the system when it exits, where scoring in this process
+   * would keep it at its peak for its whole life; the watcher also needs it
+   * so requests are answered meanwhile. Metrics that are not the registry's
+   * own are scored in this process whatever this says.
    */
   worker?: boolean;
   /** Told of each worker started, so its owner can stop it on close. */

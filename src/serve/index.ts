@@ -5,7 +5,7 @@
  * (a folder's file sha256s, or a PostgreSQL database's table states), the
  * metrics and the code, so a restart on unchanged data serves at once. A
  * database source's runs are also stored in salic_ml; a change of the source
- * is noticed while serving, scored in a worker thread and swapped in.
+ * is noticed while serving, scored in a build worker process and swapped in.
  *
  * @module
  */

@@ -24,7 +24,7 @@ export interface ServerOptions extends HttpOptions {
   db?: string;
   /**
    * Seconds between two checks of the source's fingerprint (default 30; 0
-   * turns watching off). A change is scored in a worker thread while the
+   * turns watching off). A change is scored in a build worker process while the
    * current run is still served, then swapped in atomically.
    */
   watchSeconds?: number;
@@ -67,8 +67,8 @@ const SWAP_GRACE_MS = 30_000;
  * states), the metrics and the code are unchanged; otherwise they are
  * computed by the promoted modules first (minutes at national scale, once)
  * and, for a database, stored in salic_ml. While running, the source's
- * fingerprint is checked every `watchSeconds`; a change is scored off the
- * main thread and the new run replaces the old one atomically. A failed
+ * fingerprint is checked every `watchSeconds`; a change is scored in a
+ * build worker process and the new run replaces the old one atomically. A failed
  * rebuild is logged and the old run is still served. A damaged details
  * record of the cache entry is answered 503, logged, and the entry rebuilt
  * the same way.
@@ -178,7 +178,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         : `salic-ml: rebuilding the damaged cache entry ${current.key.slice(0, 12)} in the background (still serving its undamaged records)`,
     );
     try {
-      const next = await openCachedStore({ ...cacheOptions, fingerprint, worker: true });
+      const next = await openCachedStore({ ...cacheOptions, fingerprint });
       if (next.stored !== undefined) track(next.stored);
       if (closing) {
         await next.store.close();
