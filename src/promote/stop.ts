@@ -8,6 +8,7 @@
  * @module
  */
 import { readFileSync } from "node:fs";
+import { procStatFields } from "../util/process.js";
 
 /** Why a run was stopped, and the exit code that says so (128 + the signal's number). */
 export class GateStopped extends Error {
@@ -90,26 +91,14 @@ export function launcherChain(pid: number = process.pid, env: NodeJS.ProcessEnv 
   return chain;
 }
 
-/** Fields of /proc/PID/stat after the command name: state, ppid, …; undefined if gone or a zombie. */
-function statFields(pid: number): string[] | undefined {
-  let stat: string;
-  try {
-    stat = readFileSync(`/proc/${pid}/stat`, "utf8");
-  } catch {
-    return undefined;
-  }
-  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-  return fields[0] === "Z" || fields[0] === "X" ? undefined : fields;
-}
-
 function parentOf(pid: number): number | undefined {
-  const ppid = statFields(pid)?.[1];
+  const ppid = procStatFields(pid)?.[1];
   return ppid === undefined ? undefined : Number(ppid);
 }
 
 /** Start time (clock ticks since boot, field 22 of stat): undefined once the process is gone. */
 function startTime(pid: number): string | undefined {
-  return statFields(pid)?.[19];
+  return procStatFields(pid)?.[19];
 }
 
 function commandName(pid: number): string {

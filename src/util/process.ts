@@ -3,6 +3,7 @@
  *
  * @module
  */
+import { readFileSync } from "node:fs";
 
 /**
  * Whether process `pid` may still be running. Callers take false as leave to
@@ -23,4 +24,20 @@ export function isAlive(pid: number): boolean {
   } catch (error) {
     return (error as NodeJS.ErrnoException).code !== "ESRCH";
   }
+}
+
+/**
+ * The fields of /proc/PID/stat after the command name (state, ppid, pgrp, …:
+ * field N of proc(5) is index N − 3), or undefined when the process is gone
+ * or a zombie. The name is skipped up to its last ")" since it may hold spaces and parentheses.
+ */
+export function procStatFields(pid: number): string[] | undefined {
+  let stat: string;
+  try {
+    stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+  } catch {
+    return undefined;
+  }
+  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+  return fields[0] === "Z" || fields[0] === "X" ? undefined : fields;
 }

@@ -10,6 +10,7 @@
  * count as gone: in some containers nobody reaps an orphan.
  */
 import { readdirSync, readFileSync } from "node:fs";
+import { procStatFields } from "../../src/util/process.js";
 
 /** The environment variable that marks a run's processes. */
 export const RUN_MARKER = "SALIC_TEST_RUN";
@@ -61,14 +62,8 @@ export function describeProcesses(processes: readonly RunProcess[]): string[] {
 }
 
 function processInfo(pid: number): RunProcess | undefined {
-  let stat: string;
-  try {
-    stat = readFileSync(`/proc/${pid}/stat`, "utf8");
-  } catch {
-    return undefined;
-  }
-  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-  if (fields[0] === "Z" || fields[0] === "X") return undefined;
+  const fields = procStatFields(pid);
+  if (fields === undefined) return undefined;
   let cmd = "";
   try {
     cmd = readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0").join(" ").trim();
