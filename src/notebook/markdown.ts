@@ -1,3 +1,4 @@
+import * as aq from "arquero";
 import { formatNumber, formatValue, numberStyle } from "./format.js";
 
 /** Rows of a table, already cut to what is shown. */
@@ -28,11 +29,19 @@ export function formatTable(data: TableData, digits = 2): FormattedTable {
   return { columns: data.columns, numeric, cells };
 }
 
-/** A GitHub-flavoured Markdown table; cell text is escaped so it cannot break the table or turn into markup. */
+/**
+ * A GitHub-flavoured Markdown table, written by arquero's `toMarkdown` (it
+ * lays out the rows, the alignment line and escapes pipes); cell and header
+ * text is escaped here for the rest of Markdown's markup, which arquero leaves
+ * alone, so no value can break the table or turn into emphasis or a link.
+ */
 export function markdownTable(t: FormattedTable): string {
-  const row = (cells: readonly string[]) => `| ${cells.map(escapeMarkdown).join(" | ")} |`;
-  const rule = `|${t.numeric.map((n) => (n ? "---:" : "---")).join("|")}|`;
-  return [row(t.columns), rule, ...t.cells.map(row)].join("\n");
+  const names = t.columns.map(escapeMarkup);
+  const columns: Record<string, string[]> = {};
+  names.forEach((name, j) => (columns[name] = t.cells.map((row) => escapeMarkup(row[j]!))));
+  const align: Record<string, "l" | "r"> = {};
+  names.forEach((name, j) => (align[name] = t.numeric[j] ? "r" : "l"));
+  return aq.table(columns, names).toMarkdown({ align }).trimEnd();
 }
 
 /** The same table in aligned plain text (for text/plain and terminals). */
@@ -49,11 +58,12 @@ export function plainTable(t: FormattedTable): string {
   return [line(columns), widths.map((w) => "-".repeat(w)).join("  "), ...cells.map(line)].join("\n");
 }
 
-const MARKDOWN_SPECIAL = /[\\`*[\]<>|#~]/g;
+// Pipes are left to arquero's toMarkdown.
+const MARKDOWN_SPECIAL = /[\\`*[\]<>#~]/g;
 // An underscore inside a word never starts emphasis (GFM): keep is_outlier readable in the source.
 const LOOSE_UNDERSCORE = /(?<![\p{L}\p{N}])_|_(?![\p{L}\p{N}])/gu;
 
-function escapeMarkdown(s: string): string {
+function escapeMarkup(s: string): string {
   return s
     .replace(MARKDOWN_SPECIAL, (c) => `\\${c}`)
     .replace(LOOSE_UNDERSCORE, "\\_")

@@ -28,10 +28,10 @@ describe("publish", () => {
         "",
         "Outliers: 10",
         "",
-        "| PRONAC | is_outlier | maximo_esperado | valor |",
-        "|---|---|---:|---:|",
-        "| 10 | true | 44.06 | 46 |",
-        "| 9 | false |  | 3 |",
+        "|PRONAC|is_outlier|maximo_esperado|valor|",
+        "|:-|:-|-:|-:|",
+        "|10|true|44.06|46|",
+        "|9|false||3|",
       ].join("\n"),
     );
   });

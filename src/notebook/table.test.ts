@@ -1,3 +1,4 @@
+import * as aq from "arquero";
 import pl from "nodejs-polars";
 import { describe, expect, it } from "vitest";
 import { tableBundle } from "./table.js";
@@ -11,28 +12,28 @@ describe("table", () => {
       { item: "a", valor: 12 },
       { item: "b", valor: 12.5 },
     ]);
-    expect(markdown(b)).toBe("| item | valor |\n|---|---:|\n| a | 12.00 |\n| b | 12.50 |");
+    expect(markdown(b)).toBe("|item|valor|\n|:-|-:|\n|a|12.00|\n|b|12.50|");
   });
 
   it("writes integer columns as they are and keeps PRONAC strings that look numeric", () => {
     const b = tableBundle([{ PRONAC: "000014", n: 46 }], { digits: 3 });
-    expect(markdown(b)).toBe("| PRONAC | n |\n|---|---:|\n| 000014 | 46 |");
+    expect(markdown(b)).toBe("|PRONAC|n|\n|:-|-:|\n|000014|46|");
   });
 
   it("uses exponential notation for values fixed decimals would show as zero", () => {
     const b = tableBundle([{ x: 0.0001 }, { x: 1.5 }], { digits: 2 });
-    expect(markdown(b)).toBe("| x |\n|---:|\n| 1.00e-4 |\n| 1.50 |");
+    expect(markdown(b)).toBe("|x|\n|-:|\n|1.00e-4|\n|1.50|");
   });
 
   it("leaves null cells empty, escapes pipes and markup, and flattens line breaks", () => {
     const b = tableBundle([{ nome: "a|b *c*\nd", v: null }]);
-    expect(markdown(b)).toBe("| nome | v |\n|---|---|\n| a\\|b \\*c\\* d |  |");
+    expect(markdown(b)).toBe("|nome|v|\n|:-|:-|\n|a\\|b \\*c\\* d||");
   });
 
   it("shows at most maxRows rows and says how many were left out", () => {
     const rows = [1, 2, 3].map((n) => ({ n }));
     const b = tableBundle(rows, { maxRows: 2, caption: "Três" });
-    expect(markdown(b)).toBe("**Três**\n\n| n |\n|---:|\n| 1 |\n| 2 |\n\n*… 1 more rows (3 in all)*");
+    expect(markdown(b)).toBe("**Três**\n\n|n|\n|-:|\n|1|\n|2|\n\n*… 1 more rows (3 in all)*");
   });
 
   it("gives an aligned plain-text table for text/plain", () => {
@@ -45,7 +46,12 @@ describe("table", () => {
 
   it("reads a polars DataFrame, dates shown as ISO days", () => {
     const df = pl.DataFrame({ PRONAC: ["1", "2"], dia: [new Date("2019-03-01T00:00:00Z"), new Date("2019-03-02T12:30:00Z")] });
-    expect(markdown(tableBundle(df))).toBe("| PRONAC | dia |\n|---|---|\n| 1 | 2019-03-01 |\n| 2 | 2019-03-02T12:30:00Z |");
+    expect(markdown(tableBundle(df))).toBe("|PRONAC|dia|\n|:-|:-|\n|1|2019-03-01|\n|2|2019-03-02T12:30:00Z|");
+  });
+
+  it("reads an arquero table, markup in headers escaped and pipes left to arquero", () => {
+    const t = aq.table({ "a|b": ["x"], "*n*": [3] });
+    expect(markdown(tableBundle(t))).toBe("|a\\|b|\\*n\\*|\n|:-|-:|\n|x|3|");
   });
 
   it("rejects a negative maxRows", () => {
@@ -55,6 +61,6 @@ describe("table", () => {
 
 describe("table escaping", () => {
   it("keeps underscores inside words and escapes those that could start emphasis", () => {
-    expect(tableBundle([{ is_outlier: "_x_" }]).data["text/markdown"]).toBe("| is_outlier |\n|---|\n| \\_x\\_ |");
+    expect(tableBundle([{ is_outlier: "_x_" }]).data["text/markdown"]).toBe("|is_outlier|\n|:-|\n|\\_x\\_|");
   });
 });

@@ -30,7 +30,7 @@ describe("the toolkit inside a tslab kernel", { timeout: 120_000 }, () => {
     expect(outputs(3)).toEqual([
       {
         data: {
-          "text/markdown": ["**Tabela**\n", "\n", "| PRONAC | valor |\n", "|---|---:|\n", "| 000014 | 12.50 |"],
+          "text/markdown": ["**Tabela**\n", "\n", "|PRONAC|valor|\n", "|:-|-:|\n", "|000014|12.50|"],
           "text/plain": ["Tabela\n", "PRONAC  valor\n", "------  -----\n", "000014  12.50"],
         },
         metadata: {},
