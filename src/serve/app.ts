@@ -273,11 +273,12 @@ function metricsBody(store: ProjectStore): MetricsBody {
 const nullable = (type: string) => ({ type: [type, "null"] });
 const PROJECT_SCHEMA = {
   type: "object",
-  required: ["pronac", "nome", "responsavel", "verified_funds", "raised_funds", "complexidade", "links"],
+  required: ["pronac", "nome", "responsavel", "proponente", "verified_funds", "raised_funds", "complexidade", "links"],
   properties: {
     pronac: { type: "string" },
     nome: { type: "string" },
-    responsavel: nullable("string"),
+    responsavel: { type: "string" },
+    proponente: nullable("string"),
     verified_funds: nullable("number"),
     raised_funds: nullable("number"),
     complexidade: { type: "number" },

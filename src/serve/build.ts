@@ -127,7 +127,7 @@ export function buildEntry(input: BuildInput, outDir: string): BuildResult {
   const list: ListColumns = {
     pronac: [],
     nome: [],
-    responsavel: [],
+    proponente: [],
     complexidade: new Float64Array(n),
     verified_funds: new Float64Array(n),
     raised_funds: new Float64Array(n),
@@ -144,10 +144,10 @@ export function buildEntry(input: BuildInput, outDir: string): BuildResult {
       const score = run.project(pronac);
       if (score === undefined) throw new Error(`score run lists PRONAC ${pronac} but has no project for it`);
       const { nome, cgcCpf } = names.get(pronac) ?? { nome: "", cgcCpf: null };
-      const row = maskTaxIds({ nome, responsavel: cgcCpf });
+      const row = maskTaxIds({ nome, proponente: cgcCpf });
       list.pronac.push(pronac);
       list.nome.push(row.nome);
-      list.responsavel.push(row.responsavel ?? "");
+      list.proponente.push(row.proponente ?? "");
       list.complexidade[i] = score.complexidade;
       list.verified_funds[i] = funds(run, score, "valor_comprovado") ?? Number.NaN;
       list.raised_funds[i] = funds(run, score, "valor_captado") ?? Number.NaN;

@@ -1,6 +1,7 @@
 import { ADMISSIBILITY_METRIC } from "../metrics/catalog.js";
 import type { MetricDefinition, MetricResult } from "../metrics/types.js";
 import type { ProjectScore } from "../score/index.js";
+import { NO_RESPONSAVEL, type Distribuicao } from "./api-types.js";
 import { maskTaxIds } from "./mask.js";
 
 /** One metric of a project as the details endpoint shows it: common fields, then its details under `data`. */
@@ -11,6 +12,8 @@ export interface MetricDetails {
   minimo_esperado: number | null;
   maximo_esperado: number | null;
   data: Record<string, unknown>;
+  /** The project's segment for this metric as a histogram, or null for metrics without a segment distribution. */
+  distribuicao: Distribuicao | null;
 }
 
 /** An indicator: its score and the metrics it is made of. */
@@ -23,6 +26,10 @@ export interface IndicatorDetails {
 export interface ProjectDetails {
   pronac: string;
   nome: string;
+  /** The analyst who has taken the project, or " " (NO_RESPONSAVEL) when nobody has. */
+  responsavel: string;
+  /** The proponent's tax id (CgcCpf), masked; null when planilha_projetos has none. */
+  proponente: string | null;
   indicadores: {
     FinancialIndicator: IndicatorDetails;
     AdmissibilityIndicator: IndicatorDetails;
@@ -54,6 +61,8 @@ export function projectDetails(
   return maskTaxIds({
     pronac: project.pronac,
     nome,
+    responsavel: NO_RESPONSAVEL,
+    proponente: null,
     indicadores: {
       FinancialIndicator: { valor: project.complexidade, metricas: financial },
       AdmissibilityIndicator: { valor: project.admissibilidade, metricas: admissibility },
@@ -71,5 +80,6 @@ function metricDetails(result: MetricResult): MetricDetails {
     minimo_esperado: result.minimo_esperado ?? null,
     maximo_esperado: result.maximo_esperado ?? null,
     data,
+    distribuicao: null,
   };
 }

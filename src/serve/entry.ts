@@ -55,7 +55,7 @@ export interface ListColumns {
   pronac: string[];
   nome: string[];
   /** "" when the project has no tax id (the loaders read an empty field as null, so "" is never a value). */
-  responsavel: string[];
+  proponente: string[];
   complexidade: Float64Array;
   /** NaN when unknown (the metric is not in the run or its table is missing). */
   verified_funds: Float64Array;
@@ -66,7 +66,7 @@ export interface ListColumns {
 /** The list's fields as a store reads them: texts stay packed, decoded per value. */
 export type StoredColumns = { [K in keyof ListColumns]: ListColumns[K] extends string[] ? TextColumn : ListColumns[K] };
 
-const TEXT_COLUMNS = ["pronac", "nome", "responsavel", "busca"] as const;
+const TEXT_COLUMNS = ["pronac", "nome", "proponente", "busca"] as const;
 const NUMBER_COLUMNS = ["complexidade", "verified_funds", "raised_funds"] as const;
 
 /** Writes the list columns: numbers as Float64, each text column packed (see PackedText) with its offsets. */
@@ -88,7 +88,7 @@ export function writeListColumns(dir: string, columns: ListColumns): void {
 export function readListColumns(dir: string): StoredColumns {
   const numbers = float64s(readFileSync(join(dir, ENTRY_FILES.list)));
   const n = numbers.length / 3;
-  const [pronac, nome, responsavel, busca] = TEXT_COLUMNS.map((name): TextColumn => {
+  const [pronac, nome, proponente, busca] = TEXT_COLUMNS.map((name): TextColumn => {
     const bytes = readFileSync(join(dir, `${name}.txt`));
     const starts = uint32s(readFileSync(join(dir, `${name}.idx`)));
     if (starts.length !== n + 1 || starts[n] !== bytes.length + 1) {
@@ -99,7 +99,7 @@ export function readListColumns(dir: string): StoredColumns {
   return {
     pronac,
     nome,
-    responsavel,
+    proponente,
     busca,
     complexidade: numbers.subarray(0, n),
     verified_funds: numbers.subarray(n, 2 * n),

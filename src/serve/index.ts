@@ -24,3 +24,15 @@ export { PER_PAGE, parseListQuery, checkPronac, type ListQuery, type ApiError } 
 export { ProjectList, apiProject, type ListPage, type ApiProject, type Selection } from "./list.js";
 export { ORDER_KEYS, DEFAULT_ORDER, type OrderKey } from "./orders.js";
 export { CACHE_FORMAT } from "./version.js";
+export {
+  NO_RESPONSAVEL,
+  FEEDBACK_LIMITS,
+  type Distribuicao,
+  type ProjetoSubmetido,
+  type ResponsavelBody,
+  type Avaliacao,
+  type FeedbackRequest,
+  type FeedbackEntry,
+  type FeedbackBody,
+  type ErrorBody,
+} from "./api-types.js";

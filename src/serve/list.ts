@@ -28,6 +28,7 @@ export function apiProject(row: ProjectRow, base: string): ApiProject {
     pronac: row.pronac,
     nome: row.nome,
     responsavel: row.responsavel,
+    proponente: row.proponente,
     verified_funds: row.verified_funds,
     raised_funds: row.raised_funds,
     complexidade: row.complexidade,

@@ -11,11 +11,11 @@ import { maskTaxId, maskTaxIdsInText } from "../util/tax-id.js";
 export { maskTaxId, maskTaxIdsInText };
 
 /** Keys whose string values are tax ids wherever they appear (case-insensitive). */
-const TAX_ID_KEY = /cpf|cnpj|cgc|responsavel/i;
+const TAX_ID_KEY = /cpf|cnpj|cgc|proponente/i;
 
 /**
  * Returns a deep copy of a JSON-like value with every tax id masked: string
- * values under a tax-id key (`cnpj`, `cpf_cnpj_fornecedor`, `responsavel`,
+ * values under a tax-id key (`cnpj`, `cpf_cnpj_fornecedor`, `proponente`,
  * ...) are masked whole, and tax ids embedded in any other string (a provider
  * name that carries its CPF, say) are masked where they occur.
  */

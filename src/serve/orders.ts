@@ -23,7 +23,6 @@ export interface SortColumns {
   pronac: readonly string[];
   /** The folded names (see foldText): lower case, no accents. */
   busca: readonly string[];
-  responsavel: readonly string[];
   complexidade: ArrayLike<number>;
 }
 
@@ -52,7 +51,8 @@ function comparator(columns: SortColumns, field: "complexidade" | "nome" | "pron
       return (a, b) => byCodeUnit(columns.busca[a]!, columns.busca[b]!);
     case "pronac":
       return (a, b) => byCodeUnit(columns.pronac[a]!, columns.pronac[b]!);
+    // Who has a project changes while serving (see ProjectList): before anyone takes one, all are " ", so PRONAC order.
     case "responsavel":
-      return (a, b) => byCodeUnit(columns.responsavel[a]!, columns.responsavel[b]!);
+      return () => 0;
   }
 }

@@ -7,12 +7,16 @@ import type { TextColumn } from "./packed-text.js";
 import { ORDER_KEYS, type OrderKey } from "./orders.js";
 import { TrigramSearch } from "./trigrams.js";
 import { CACHE_FORMAT } from "./version.js";
+import { NO_RESPONSAVEL } from "./api-types.js";
 
 /** A project as the list and `GET /v1/projects/{pronac}/` show it (before its links are added). */
 export interface ProjectRow {
   pronac: string;
   nome: string;
-  responsavel: string | null;
+  /** The analyst who has taken the project, or " " (NO_RESPONSAVEL) when nobody has. */
+  responsavel: string;
+  /** The proponent's tax id (CgcCpf), masked; null when planilha_projetos has none. */
+  proponente: string | null;
   verified_funds: number | null;
   raised_funds: number | null;
   complexidade: number;
@@ -113,7 +117,8 @@ export async function openStore(dir: string): Promise<ProjectStore> {
     row: (i) => ({
       pronac: columns.pronac.get(i),
       nome: columns.nome.get(i),
-      responsavel: columns.responsavel.get(i) || null,
+      responsavel: NO_RESPONSAVEL,
+      proponente: columns.proponente.get(i) || null,
       verified_funds: orNull(columns.verified_funds[i]!),
       raised_funds: orNull(columns.raised_funds[i]!),
       complexidade: columns.complexidade[i]!,
