@@ -92,6 +92,17 @@ complexidade, computed from the spec's rules, is above 6.
 |---|---|
 ${planted}
 
+## Feedback export
+
+\`feedback/exportacao.csv\` is a synthetic export of the analysts' feedback, in
+the format of \`salic-ml feedback export --format csv\`
+(\`pronac,metrica,avaliacao,nota,comentario,analista,quando\`), for notebook 12:
+on six metrics, flags of planted projects mostly judged \`util\` and natural
+flags mostly \`falso_alarme\`, a few project grades (\`nota\` 1–5), a comment
+holding a tax id (masked, as the server stores it) and empty comments.
+\`npm run samples\` rewrites it from the same seed (scripts/samples/feedback.ts);
+it is not in \`manifest.json\`.
+
 ## Boundary cases
 
 The gate proves only what the sample exercises: where a rule and its
