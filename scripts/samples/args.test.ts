@@ -3,18 +3,27 @@ import { parseArgs, UsageError } from "./args.js";
 
 describe("parseArgs", () => {
   it("defaults to seed 42, 400 projects, data-samples", () => {
-    expect(parseArgs([])).toEqual({ seed: 42, projects: 400, scale: "sample", out: "data-samples" });
+    expect(parseArgs([])).toEqual({ seed: 42, projects: 400, scale: "sample", profile: "default", factor: 1, out: "data-samples" });
   });
   it("reads --seed, --projects and --out, as separate words or with =", () => {
     expect(parseArgs(["--seed", "7", "--projects=120", "--out", "/tmp/x"])).toEqual({
       seed: 7,
       projects: 120,
       scale: "sample",
+      profile: "default",
+      factor: 1,
       out: "/tmp/x",
     });
   });
   it("--scale national means 210000 projects written to data-national unless --out says otherwise", () => {
-    expect(parseArgs(["--scale", "national"])).toEqual({ seed: 42, projects: 210000, scale: "national", out: "data-national" });
+    expect(parseArgs(["--scale", "national"])).toEqual({
+      seed: 42,
+      projects: 210000,
+      scale: "national",
+      profile: "default",
+      factor: 1,
+      out: "data-national",
+    });
     expect(parseArgs(["--scale=national", "--out", "big"]).out).toBe("big");
   });
   it("rejects an unknown flag, naming it", () => {
@@ -37,5 +46,24 @@ describe("parseArgs", () => {
   it("rejects a scale other than national and a repeated flag", () => {
     expect(() => parseArgs(["--scale", "huge"])).toThrow(/--scale must be "national", got "huge"/);
     expect(() => parseArgs(["--seed", "1", "--seed", "2"])).toThrow(/--seed given more than once/);
+  });
+  it("--profile picks a shape and --factor multiplies the national sizes; both name the default folder", () => {
+    expect(parseArgs(["--scale", "national", "--profile", "items"])).toEqual({
+      seed: 42,
+      projects: 210000,
+      scale: "national",
+      profile: "items",
+      factor: 1,
+      out: "data-national-items",
+    });
+    expect(parseArgs(["--scale", "national", "--factor", "0.25"])).toMatchObject({ projects: 52500, factor: 0.25, out: "data-national-default-0.25x" });
+    expect(parseArgs(["--scale", "national", "--factor=3", "--profile=heavy"])).toMatchObject({ projects: 630000, out: "data-national-heavy-3x" });
+    expect(parseArgs(["--profile", "long-lists"])).toMatchObject({ projects: 400, profile: "long-lists", out: "data-samples" });
+  });
+  it("rejects an unknown profile, a bad factor and a factor without --scale national", () => {
+    expect(() => parseArgs(["--profile", "huge"])).toThrow(/--profile must be one of default, items, lines, providers, long-lists, heavy, got "huge"/);
+    expect(() => parseArgs(["--scale", "national", "--factor", "0"])).toThrow(/--factor must be a number from 0.01 to 10, got "0"/);
+    expect(() => parseArgs(["--scale", "national", "--factor", "1e2"])).toThrow(/--factor must be a number from 0.01 to 10, got "1e2"/);
+    expect(() => parseArgs(["--factor", "2"])).toThrow(/--factor needs --scale national/);
   });
 });

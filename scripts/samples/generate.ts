@@ -19,7 +19,7 @@ import { complexidade, flaggedBy } from "./rules.js";
 import { buildCatalogue, buildSegments, TaxIds } from "./world.js";
 
 /** Builds the world of a seed and size, with its planted anomalies checked against the spec's rules. */
-export function buildWorld(options: Pick<SampleOptions, "seed" | "projects" | "scale">): World {
+export function buildWorld(options: Pick<SampleOptions, "seed" | "projects" | "scale"> & Partial<Pick<SampleOptions, "profile" | "factor">>): World {
   const profile = profileFor(options);
   const root = createRng(options.seed);
   // One stream per stage, so that changing one stage does not reshuffle the others.
@@ -30,7 +30,7 @@ export function buildWorld(options: Pick<SampleOptions, "seed" | "projects" | "s
   const raisedRng = root.fork(5);
   const plantRng = root.fork(6);
   const taxIds = new TaxIds(root.fork(7));
-  const segments = buildSegments(worldRng, buildCatalogue(worldRng), profile.segments);
+  const segments = buildSegments(worldRng, buildCatalogue(worldRng), profile.segments, profile.shape);
   const projects = planProjects(planRng, profile, segments, taxIds);
   const world: World = { seed: options.seed, segments, projects, planted: new Map(), veryComplex: new Set(), boundaries: [] };
   const planter = new Planter(world, plantRng, profile.plantScale);
@@ -48,9 +48,10 @@ export function buildWorld(options: Pick<SampleOptions, "seed" | "projects" | "s
   const ctx: ReceiptContext = {
     rng: receiptRng,
     receiptIds: new IdSequence(receiptRng, receiptRng.int(100_000, 900_000)),
-    providers: new ProviderPool(receiptRng, taxIds, Math.max(40, Math.round(profile.targetLinks / 8))),
+    providers: new ProviderPool(receiptRng, taxIds, Math.max(40, Math.round(profile.targetLinks / profile.shape.linksPerPooledProvider))),
     coverage: receiptLines > 0 ? profile.targetLinks / (receiptLines * 1.18) : 0,
     sharedShare: profile.sharedReceiptShare,
+    freshProviderShare: profile.shape.freshProviderShare,
   };
   for (const p of receiptProjects) p.links = makeLinks(ctx, p);
   const raisedCtx = {

@@ -42,6 +42,8 @@ export interface ReceiptContext {
   readonly coverage: number;
   /** Probability that a project has one natural shared receipt. */
   readonly sharedShare: number;
+  /** Share of a project's providers that are new (default 0.18). */
+  readonly freshProviderShare?: number;
 }
 
 /** A payment type as written in tpFormaDePagamento ("1", "2.0", "0", "" …). */
@@ -90,7 +92,7 @@ export function makeLinks(ctx: ReceiptContext, project: Project, receipts?: numb
     });
   }
   const expected = perLine.reduce((s, [, n]) => s + n, 0);
-  const providers = projectProviders(ctx, Math.max(1, Math.min(30, Math.round(expected / 3 + rng.next() * 2))));
+  const providers = projectProviders(ctx, Math.max(1, Math.min(30, Math.round(expected / 3 + rng.next() * 2))), ctx.freshProviderShare);
   // Keep the lines' order in the budget so rows come out grouped like an export.
   perLine.sort((a, b) => a[0].id - b[0].id);
   const links: Link[] = [];

@@ -41,7 +41,9 @@ export function runSamples(options: SampleOptions): RunResult {
     }
     written.push(writeText(dir, "ground-truth.json", json(truth)));
     const hashes = Object.fromEntries(written.map((f) => [f.name, f.sha256] as const).sort(([a], [b]) => byCodeUnit(a, b)));
-    const manifest = { seed: options.seed, projects: options.projects, files: hashes };
+    // The shape only when not the default, so that the committed sample's manifest stays as it was.
+    const shape = (options.profile ?? "default") === "default" && (options.factor ?? 1) === 1 ? {} : { profile: options.profile, factor: options.factor };
+    const manifest = { seed: options.seed, projects: options.projects, ...shape, files: hashes };
     written.push(writeText(dir, "README.md", readmeText(options, { rows, segments: world.segments.length, planted: truth.anomalies, boundaries: world.boundaries })));
     written.push(writeText(dir, "manifest.json", json(manifest)));
     return written;

@@ -68,14 +68,35 @@ export function shuffled<T>(rng: Rng, items: readonly T[]): T[] {
   return out;
 }
 
+/** What buildSegments takes of a profile's shape (profile.ts). */
+export interface SegmentShape {
+  readonly extraItemsPerSegment: number;
+  readonly tailExponent: number;
+}
+
+const DEFAULT_SEGMENT_SHAPE: SegmentShape = { extraItemsPerSegment: 0, tailExponent: 1.05 };
+
+/**
+ * `count` variants of a segment's own items ("Cenógrafo – variante 3"), with
+ * ids `firstId + 1…`: catalogue items of that segment alone, so that its
+ * budgets hold more distinct items, as the real catalogue's long tail does.
+ */
+export function itemVariants(own: readonly CatalogueItem[], count: number, firstId: number): CatalogueItem[] {
+  return Array.from({ length: count }, (_, k) => {
+    const base = own[k % own.length] as CatalogueItem;
+    return { ...base, id: firstId + k + 1, name: `${base.name} – variante ${Math.floor(k / own.length) + 1}` };
+  });
+}
+
 /**
  * `count` segments: named ones first ("11", "4B", "6E"…), then synthetic codes
  * of the same shape. Each gets its own line-count distribution, price level and
  * catalogue (core items most projects use, then a long tail, plus a few items
  * of other areas that are rare there).
  */
-export function buildSegments(rng: Rng, catalogue: readonly CatalogueItem[], count: number): Segment[] {
+export function buildSegments(rng: Rng, catalogue: readonly CatalogueItem[], count: number, shape: SegmentShape = DEFAULT_SEGMENT_SHAPE): Segment[] {
   const areaName = new Map(AREAS);
+  const lastId = catalogue.reduce((max, item) => Math.max(max, item.id), 0);
   return segmentCodes(count).map(([code, name], index) => {
     const areaCode = code[0] as string;
     const priceLevel = rng.logNormal(0, 0.3);
@@ -93,10 +114,11 @@ export function buildSegments(rng: Rng, catalogue: readonly CatalogueItem[], cou
     const coreCount = rng.int(3, 5);
     const core = [producer, ...areaSpecific.slice(0, coreCount - 1)];
     const rest = [...areaSpecific.slice(coreCount - 1), ...general.filter((it) => it !== producer)];
+    if (shape.extraItemsPerSegment > 0) rest.push(...itemVariants(own, shape.extraItemsPerSegment, lastId + index * shape.extraItemsPerSegment));
     const tail = shuffled(rng, rest);
     const rare = shuffled(rng, foreign).slice(0, rng.int(2, 5));
     const others = [...tail, ...rare];
-    const weights = others.map((_, r) => (r < tail.length ? 1 / Math.pow(r + 1.5, 1.05) : 0.004));
+    const weights = others.map((_, r) => (r < tail.length ? 1 / Math.pow(r + 1.5, shape.tailExponent) : 0.004));
     const products = PRODUCTS.filter(([id, , area]) => id !== 0 && (area === "*" || area.includes(areaCode))).map(
       ([id, pname]) => ({ id, name: pname }),
     );
