@@ -53,7 +53,8 @@ describe("GET /v1/projects/", () => {
     expect(body.data[0]).toEqual({
       pronac: "100001",
       nome: "Festival de Música do Sertão",
-      responsavel: "***.***.789-**",
+      responsavel: " ",
+      proponente: "***.***.789-**",
       verified_funds: 500,
       raised_funds: 600,
       complexidade: 6.4,
@@ -62,13 +63,14 @@ describe("GET /v1/projects/", () => {
     expect(body.data[1]).toEqual({
       pronac: "100002",
       nome: "Teatro na Praça",
-      responsavel: "**.***.432/****-**",
+      responsavel: " ",
+      proponente: "**.***.432/****-**",
       verified_funds: 100,
       raised_funds: 1000,
       complexidade: 2.3,
       links: { details: "/v1/projects/100002/details/" },
     });
-    expect(body.data[3]).toMatchObject({ pronac: "100003", responsavel: "***399***", verified_funds: 50, raised_funds: 0, complexidade: 0 });
+    expect(body.data[3]).toMatchObject({ pronac: "100003", responsavel: " ", proponente: "***399***", verified_funds: 50, raised_funds: 0, complexidade: 0 });
   });
 
   it("page 2 holds the rest, links back to the URL without page, and has no next page", async () => {
@@ -106,10 +108,10 @@ describe("GET /v1/projects/", () => {
     expect(last.data[0].nome).toBe("Teatro na Praça");
   });
 
-  it("orders by complexidade ascending and by the masked responsavel", async () => {
+  it("orders by complexidade ascending, and by responsavel (nobody has a project: PRONAC order both ways)", async () => {
     expect(pronacs((await get("/v1/projects/?order_by=complexidade&page=2")).json()).slice(-2)).toEqual(["100002", "100001"]);
-    const byOwner = (await get("/v1/projects/?order_by=responsavel")).json();
-    expect(byOwner.data.slice(0, 2).map((row: { responsavel: string }) => row.responsavel)).toEqual(["***.***.000-**", "***.***.000-**"]);
+    expect(pronacs((await get("/v1/projects/?order_by=responsavel")).json()).slice(0, 3)).toEqual(["000014", "100001", "100002"]);
+    expect(pronacs((await get("/v1/projects/?order_by=-responsavel")).json()).slice(0, 3)).toEqual(["000014", "100001", "100002"]);
   });
 
   it("nome__icontains ignores case and accents", async () => {
@@ -174,7 +176,8 @@ describe("GET /v1/projects/{pronac}/", () => {
     expect(response.json()).toEqual({
       pronac: "100002",
       nome: "Teatro na Praça",
-      responsavel: "**.***.432/****-**",
+      responsavel: " ",
+      proponente: "**.***.432/****-**",
       verified_funds: 100,
       raised_funds: 1000,
       complexidade: 2.3,
@@ -218,6 +221,15 @@ describe("GET /v1/projects/{pronac}/details/", () => {
     const items = financial.metricas.itens_orcamentarios;
     expect(items).toMatchObject({ valor: 5, is_outlier: true, valor_valido: true, minimo_esperado: 0 });
     expect(items.maximo_esperado).toBeCloseTo(10 / 6 + 1.5 * Math.sqrt(16 / 6), 2);
+    // Segment 11 holds six budgets: 100001's 5 lines and five of 1 line; the range is [0 (minimo_esperado), 5].
+    expect({ ...items.distribuicao, maximo_esperado: undefined }).toEqual({
+      limites: [0, 0.25, 0.5, 0.75, 1, 1.25, 1.5, 1.75, 2, 2.25, 2.5, 2.75, 3, 3.25, 3.5, 3.75, 4, 4.25, 4.5, 4.75, 5],
+      projetos: [0, 0, 0, 0, 5, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1],
+      valor: 5,
+      minimo_esperado: 0,
+      maximo_esperado: undefined,
+    });
+    expect(items.distribuicao.maximo_esperado).toBe(items.maximo_esperado);
 
     expect(financial.metricas.comprovantes_acima_50).toEqual({
       valor: 1,
@@ -226,6 +238,7 @@ describe("GET /v1/projects/{pronac}/details/", () => {
       minimo_esperado: 0,
       maximo_esperado: 0,
       data: { lista_de_comprovantes: [{ nome: "Cachê artístico", valor_aprovado: 100, valor_comprovado: 300, porcentagem: 200 }] },
+      distribuicao: null,
     });
     expect(financial.metricas.comprovante_transferencia).toEqual({
       valor: 1,
@@ -244,6 +257,7 @@ describe("GET /v1/projects/{pronac}/details/", () => {
           },
         ],
       },
+      distribuicao: null,
     });
     expect(financial.metricas.comprovante_cheque).toMatchObject({ valor: 0, is_outlier: false, data: { comprovantes: [] } });
     const novos = financial.metricas.novos_fornecedores;
@@ -265,7 +279,11 @@ describe("GET /v1/projects/{pronac}/details/", () => {
     expect(financial.metricas.projetos_mesmo_proponente).toMatchObject({
       valor: 1,
       is_outlier: false,
-      data: { projetos_submetidos: ["000014"] },
+      data: {
+        projetos_submetidos: [
+          { pronac: "000014", nome: "Coral Municipal", complexidade: 0, valor_comprovado: 0, valor_captado: 0, situacao: "G24", data_inicio: "2018-03-05", data_final: null },
+        ],
+      },
     });
   });
 
@@ -279,6 +297,7 @@ describe("GET /v1/projects/{pronac}/details/", () => {
       minimo_esperado: null,
       maximo_esperado: null,
       data: { desvio_padrao: null },
+      distribuicao: null,
     });
   });
 

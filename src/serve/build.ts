@@ -6,7 +6,10 @@ import { storeScoreRun } from "../db/provenance.js";
 import { fingerprintDigest } from "../db/fingerprint.js";
 import type { MetricDefinition, MetricId } from "../metrics/types.js";
 import { scoreAll, type ProjectScore, type ScoreRun } from "../score/index.js";
+import type { ProjetoSubmetido } from "./api-types.js";
 import { projectDetails } from "./details.js";
+import { segmentDistributions } from "./distribution.js";
+import { projectRows } from "./project-rows.js";
 import { jobKey } from "./fingerprint.js";
 import { syncTree } from "../util/atomic.js";
 import { maskTaxIds } from "./mask.js";
@@ -115,11 +118,28 @@ export function buildEntry(input: BuildInput, outDir: string): BuildResult {
   const projects = data.tables.planilha_projetos!;
   const run = scoreData(data, input.label, input.metrics);
   const scored = performance.now();
-  const names = projectNames(
-    projects.getColumn("PRONAC").toArray() as (string | null)[],
-    projects.getColumn("NomeProjeto").toArray() as (string | null)[],
-    projects.getColumn("CgcCpf").toArray() as (string | null)[],
-  );
+  const rows = projectRows(projects);
+  const submitted = new Map<string, ProjetoSubmetido>();
+  const submittedOf = (pronac: string): ProjetoSubmetido | undefined => {
+    let found = submitted.get(pronac);
+    if (found !== undefined) return found;
+    const score = run.project(pronac);
+    const row = rows.get(pronac);
+    if (score === undefined || row === undefined) return undefined;
+    found = {
+      pronac,
+      nome: row.nome,
+      complexidade: score.complexidade,
+      valor_comprovado: funds(run, score, "valor_comprovado"),
+      valor_captado: funds(run, score, "valor_captado"),
+      situacao: row.situacao,
+      data_inicio: row.inicio,
+      data_final: row.fim,
+    };
+    submitted.set(pronac, found);
+    return found;
+  };
+  const distributions = segmentDistributions(data, run);
 
   // Stored in code-unit order: the store finds a PRONAC by binary search.
   const pronacs = [...run.pronacs].sort(byCodeUnit);
@@ -143,7 +163,7 @@ export function buildEntry(input: BuildInput, outDir: string): BuildResult {
     pronacs.forEach((pronac, i) => {
       const score = run.project(pronac);
       if (score === undefined) throw new Error(`score run lists PRONAC ${pronac} but has no project for it`);
-      const { nome, cgcCpf } = names.get(pronac) ?? { nome: "", cgcCpf: null };
+      const { nome, cgcCpf } = rows.get(pronac) ?? { nome: "", cgcCpf: null };
       const row = maskTaxIds({ nome, proponente: cgcCpf });
       list.pronac.push(pronac);
       list.nome.push(row.nome);
@@ -152,7 +172,8 @@ export function buildEntry(input: BuildInput, outDir: string): BuildResult {
       list.verified_funds[i] = funds(run, score, "valor_comprovado") ?? Number.NaN;
       list.raised_funds[i] = funds(run, score, "valor_captado") ?? Number.NaN;
       list.busca.push(foldText(row.nome));
-      const body = Buffer.from(JSON.stringify(projectDetails(score, nome, run.metrics)));
+      const context = { nome, proponente: cgcCpf, submitted: submittedOf, distribution: (metric: string) => distributions.of(metric, score) };
+      const body = Buffer.from(JSON.stringify(projectDetails(score, context, run.metrics)));
       crcs[i] = crc32(body);
       pending.push(body);
       pendingBytes += body.length;
@@ -208,19 +229,6 @@ function scoreData(data: LoadedData, label: string, metrics: readonly MetricDefi
     throw new Error(`${reason}: the service lists the projects of planilha_projetos`);
   }
   return scoreAll(data.tables, metrics);
-}
-
-// PRONAC is unique in planilha_projetos (spec §2); on a duplicate the first row wins.
-function projectNames(
-  pronacs: readonly (string | null)[],
-  nomes: readonly (string | null)[],
-  cgcCpfs: readonly (string | null)[],
-): Map<string, { nome: string; cgcCpf: string | null }> {
-  const names = new Map<string, { nome: string; cgcCpf: string | null }>();
-  pronacs.forEach((pronac, i) => {
-    if (pronac !== null && !names.has(pronac)) names.set(pronac, { nome: nomes[i] ?? "", cgcCpf: cgcCpfs[i] ?? null });
-  });
-  return names;
 }
 
 // Funds come from the metrics themselves (one source of truth); null when the

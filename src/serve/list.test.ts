@@ -13,7 +13,7 @@ function store(complexity: (position: number) => number = (i) => i % 7): Project
   const columns: ListColumns = {
     pronac: Array.from({ length: n }, (_, i) => String(100 + i)),
     nome: Array.from({ length: n }, (_, i) => (i === 10 ? "musica rara" : `projeto ${String(i).padStart(3, "0")}`)),
-    responsavel: Array.from({ length: n }, () => "***"),
+    proponente: Array.from({ length: n }, () => "***"),
     complexidade: Float64Array.from({ length: n }, (_, i) => complexity(i)),
     verified_funds: new Float64Array(n),
     raised_funds: new Float64Array(n),
@@ -25,7 +25,7 @@ function store(complexity: (position: number) => number = (i) => i % 7): Project
     ...columns,
     pronac: textColumn(columns.pronac),
     nome: textColumn(columns.nome),
-    responsavel: textColumn(columns.responsavel),
+    proponente: textColumn(columns.proponente),
     busca: textColumn(columns.busca),
   };
   return {

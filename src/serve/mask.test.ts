@@ -4,14 +4,14 @@ import { maskTaxIds } from "./mask.js";
 describe("maskTaxIds", () => {
   it("masks tax-id keys whole and digit runs elsewhere, in nested objects and arrays", () => {
     const input = {
-      responsavel: "11122233344",
+      proponente: "11122233344",
       lista: [{ nome: "FORNECEDOR 55566677788", cnpj: "12345678000190", valor: 12345678901 }],
       itens: { "98765432109876": { nome: "Som", cpf_cnpj_fornecedor: "hash-xyz-000111222" } },
       vazio: "",
       nulo: null,
     };
     expect(maskTaxIds(input)).toEqual({
-      responsavel: "***.***.333-**",
+      proponente: "***.***.333-**",
       lista: [{ nome: "FORNECEDOR ***.***.777-**", cnpj: "**.***.678/****-**", valor: 12345678901 }],
       itens: { "98765432109876": { nome: "Som", cpf_cnpj_fornecedor: "***z-0***" } },
       vazio: "",

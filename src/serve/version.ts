@@ -8,7 +8,7 @@ import { packageVersion } from "../util/paths.js";
  * Version of the cache entry layout (files and their encoding). Bump it when
  * the layout changes so that old entries are never read by new code.
  */
-export const CACHE_FORMAT = 4;
+export const CACHE_FORMAT = 5;
 
 const here = dirname(fileURLToPath(import.meta.url));
 

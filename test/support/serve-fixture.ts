@@ -22,16 +22,16 @@ import { join } from "node:path";
  */
 export function writeServeFixture(dir: string): void {
   write(dir, "planilha_projetos.csv", [
-    "PRONAC,idPRONAC,Segmento,NomeProjeto,CgcCpf",
-    '100001,1,11,"Festival de Música do Sertão",12345678901',
-    "100002,2,11,Teatro na Praça,98765432000110",
-    "100003,3,11,Ação Cultural São João,-8571903399542239214",
-    "100004,4,11,Oficina de Dança,11122233344",
-    "100005,5,11,Mostra de Cinema,55566677788",
-    "000014,6,11,Coral Municipal,12345678901",
+    "PRONAC,idPRONAC,Segmento,NomeProjeto,CgcCpf,Situacao,DtInicioExecucao,DtFimExecucao",
+    '100001,1,11,"Festival de Música do Sertão",12345678901,E12,2019-02-01,2019-12-31',
+    "100002,2,11,Teatro na Praça,98765432000110,,,",
+    "100003,3,11,Ação Cultural São João,-8571903399542239214,,,",
+    "100004,4,11,Oficina de Dança,11122233344,,,",
+    "100005,5,11,Mostra de Cinema,55566677788,,,",
+    "000014,6,11,Coral Municipal,12345678901,G24,2018-03-05 10:30:00,",
     ...Array.from({ length: 14 }, (_, i) => {
       const n = String(i + 1).padStart(2, "0");
-      return `2000${n},${10 + i},11,Projeto Auxiliar ${n},200000000${n}`;
+      return `2000${n},${10 + i},11,Projeto Auxiliar ${n},200000000${n},,,`;
     }),
   ]);
   const budgetHeader =
