@@ -23,6 +23,7 @@ import { loadavg, tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { REGISTRY, loadDataDir, scoreAll } from "../src/index.js";
 import { integerOption, UsageError } from "../src/util/args.js";
+import { scaleFactor } from "./samples/args.js";
 import { SHAPE_NAMES, type ShapeName } from "./samples/profile.js";
 import { repoRelative } from "../src/util/paths.js";
 import { writeScoreFile } from "../src/output/index.js";
@@ -164,11 +165,6 @@ function parseProfile(item: string): ShapeName {
   return item as ShapeName;
 }
 
-function parseFactor(item: string): number {
-  const factor = /^\d+(\.\d+)?$/.test(item) ? Number(item) : Number.NaN;
-  if (!(factor >= 0.01 && factor <= 10)) throw new UsageError(`--scales: "${item}" is not a factor from 0.01 to 10`);
-  return factor;
-}
 
 /**
  * The growth table: per profile and scale, the median wall time and max RSS
@@ -272,7 +268,7 @@ async function benchMain(): Promise<void> {
   const { values } = line;
   const runs = integerOption("runs", values.runs, 3, 1, 100);
   const profiles = listOption("profiles", values.profiles, SHAPE_NAMES, parseProfile);
-  const scales = listOption("scales", values.scales, [0.25, 1, 3], parseFactor);
+  const scales = listOption("scales", values.scales, [0.25, 1, 3], (item) => scaleFactor(item, "--scales: each factor"));
   const root = resolve(values["data-root"] ?? REPO);
   const temp = mkdtempSync(join(tmpdir(), "salic-bench-"));
   try {

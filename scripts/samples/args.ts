@@ -50,11 +50,10 @@ function tokenise(argv: readonly string[]) {
   }
 }
 
-/** `--factor F`: a decimal number from 0.01 to 10 (the national sizes times F). */
-function factorOption(value: string | undefined): number {
-  if (value === undefined) return 1;
+/** A scale factor (`--factor F`, `npm run bench -- --scales`): a decimal number from 0.01 to 10; a UsageError naming `option` otherwise. */
+export function scaleFactor(value: string, option = "--factor"): number {
   const factor = /^\d+(\.\d+)?$/.test(value) ? Number(value) : Number.NaN;
-  if (!(factor >= 0.01 && factor <= 10)) throw new UsageError(`--factor must be a number from 0.01 to 10, got "${value}"`);
+  if (!(factor >= 0.01 && factor <= 10)) throw new UsageError(`${option} must be a number from 0.01 to 10, got "${value}"`);
   return factor;
 }
 
@@ -81,7 +80,7 @@ export function parseArgs(argv: readonly string[]): SampleOptions {
   if (given.scale !== undefined && given.scale !== "national") throw new UsageError(`--scale must be "national", got "${given.scale}"`);
   const scale: SampleOptions["scale"] = given.scale === "national" ? "national" : "sample";
   if (given.factor !== undefined && scale !== "national") throw new UsageError("--factor needs --scale national (it multiplies the national sizes)");
-  const factor = factorOption(given.factor);
+  const factor = given.factor === undefined ? 1 : scaleFactor(given.factor);
   const profile = (given.profile ?? "default") as ShapeName;
   if (!SHAPE_NAMES.includes(profile)) throw new UsageError(`--profile must be one of ${SHAPE_NAMES.join(", ")}, got "${given.profile}"`);
   const projects =
