@@ -20,7 +20,7 @@ import { writeFileAtomic } from "../src/util/atomic.js";
 import { byCodeUnit } from "../src/util/order.js";
 import { REPO_FOLDERS } from "../src/util/paths.js";
 import { planMutants } from "./mutants/plan.js";
-import { buildReport } from "./mutants/report.js";
+import { buildReport, UNEXPLAINED } from "./mutants/report.js";
 import { runMutants } from "./mutants/run.js";
 
 /** Every metric's published result in the committed notebooks' outputs (no Jupyter). */
@@ -55,7 +55,7 @@ async function main(argv: readonly string[]): Promise<number> {
   const mutants = files.length === 0 ? all : all.filter((m) => files.includes(m.file));
   process.stdout.write(`mutants: ${mutants.length} mutants of ${new Set(mutants.map((m) => m.file)).size} files, ${workers} workers\n`);
   const started = Date.now();
-  const { baseline, outcomes } = await runMutants(mutants, {
+  const { baseline, mutants: judged, outcomes } = await runMutants(mutants, {
     root,
     scratch: join(tmpdir(), `salic-ml-mutants-${process.pid}`),
     dataDir: REPO_FOLDERS.samples,
@@ -68,11 +68,12 @@ async function main(argv: readonly string[]): Promise<number> {
     process.stderr.write(`mutants: the unmutated modules already disagree with their notebooks on ${baseline.killedFor.join(", ")}${baseline.note ? ` (${baseline.note})` : ""}; re-execute the notebooks first\n`);
     return 1;
   }
-  const report = buildReport(mutants, outcomes, new Date().toISOString().slice(0, 10));
+  const report = buildReport(mutants, judged, outcomes, new Date().toISOString().slice(0, 10));
   for (const [id, r] of Object.entries(report.metrics)) {
     if (r.total === 0) continue;
-    process.stdout.write(`${id.padEnd(40)} ${String(r.killed).padStart(4)}/${String(r.total).padEnd(4)} ${((100 * r.killed) / r.total).toFixed(1)} %\n`);
-    for (const s of r.survivors) process.stdout.write(`    survives ${s.id} ${s.mutation}\n`);
+    const counted = r.total - (r.equivalent ?? 0);
+    process.stdout.write(`${id.padEnd(40)} ${String(r.killed).padStart(4)}/${String(counted).padEnd(4)} ${((100 * r.killed) / counted).toFixed(1)} %  (${r.equivalent} equivalent, ${r.unreached} out of reach)\n`);
+    for (const s of r.survivors) if (s.explanation === UNEXPLAINED) process.stdout.write(`    survives ${s.id} ${s.mutation}\n`);
   }
   if (files.length === 0) writeFileAtomic(resolve(root, out), `${JSON.stringify(report, null, 2)}\n`);
   process.stdout.write(`mutants: done in ${((Date.now() - started) / 1000).toFixed(0)} s${files.length === 0 ? `, wrote ${out}` : ""}\n`);

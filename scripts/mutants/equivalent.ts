@@ -4,7 +4,6 @@
  * A mutant listed here that gets killed one day is simply reported as killed;
  * one that survives and is not listed is reported as not explained.
  */
-import { METRIC_IDS } from "../../src/metrics/catalog.js";
 
 const LOOP_PAST_THE_ROWS =
   "the loop over a frame's rows also runs at index -1 or at the row count, where every column reads undefined: " +
@@ -26,6 +25,12 @@ const SAME_VALUES_OTHER_PATH =
 const NOT_AVAILABLE_NOT_COMPARED =
   "a not-available result (valor_valido false) is published by no notebook and compared by no gate: the gate " +
   "compares available results only, so no sample can show it; lib/results.test.ts guards it";
+const SIGN_BELOW_A_MICRO =
+  "moves where roundMoney's sign switches by at most one micro-real (or from < 0 to ≤ 0): the two signs differ only " +
+  "for |micros| ≤ 1, which is below half a cent, so cents is 0 and the result is 0 whichever sign was taken";
+const NEGATIVE_ZERO =
+  "cents is never negative, so `cents === -1` never holds: a value rounding to 0 then comes out as sign·0/100, which is " +
+  "−0 for a negative value: −0 − 0 = 0 for the gate's comparison, and JSON (every result file and API answer) writes it as 0";
 const ZERO_RESULT_UNUSED = "zeroResult serves metrics \"available for every project\"; this metric's absence is not_available, so it never builds one";
 
 const C_IS_HALF_A_WEIGHT =
@@ -40,9 +45,7 @@ const EXACT_PATH_CHOICE =
   "most 210k projects per proponent, both are exact; and L = 0 (k at the mean) gives false either way, since D ≥ 0";
 const EVERY_PROJECT_COMPUTED = "the proponent metric computes a result for every project of planilha_projetos, so absentResult is never called for it";
 
-/** Metrics whose results never go through roundMoney (counts and ratios), those that call numberLists, and each std kind (spec §4). */
-const NO_MONEY = ["itens_orcamentarios", "comprovante_pagamento", "preco_itens", "itens_comuns_e_incomuns_por_segmento"];
-const NOT_NUMBER_LISTS = METRIC_IDS.filter((id) => id !== "itens_comuns_e_incomuns_por_segmento" && id !== "projetos_mesmo_proponente");
+/** The metrics of each std kind (spec §4). */
 const SAMPLE_STD = ["itens_orcamentarios", "valor_comprovado", "valor_aprovado", "valor_captado"];
 const POPULATION_STD = ["comprovante_pagamento", "preco_itens", "itens_comuns_e_incomuns_por_segmento"];
 
@@ -60,48 +63,8 @@ function each(explanation: string, ids: readonly string[]): Record<string, strin
  * equivalent for some of the metrics that use its file only.
  */
 export const EQUIVALENT: Readonly<Record<string, string>> = {
-  ...eachFor("this metric reports no money (a count or a ratio): roundMoney is never called for it", [
-    "src/metrics/lib/money.ts:12:20#1",
-    "src/metrics/lib/money.ts:13:14#1",
-    "src/metrics/lib/money.ts:13:14#2",
-    "src/metrics/lib/money.ts:13:16#1",
-    "src/metrics/lib/money.ts:13:26#1",
-    "src/metrics/lib/money.ts:13:37#1",
-    "src/metrics/lib/money.ts:13:37#2",
-    "src/metrics/lib/money.ts:13:39#1",
-    "src/metrics/lib/money.ts:13:51#1",
-    "src/metrics/lib/money.ts:13:62#1",
-    "src/metrics/lib/money.ts:13:62#2",
-    "src/metrics/lib/money.ts:13:64#1",
-    "src/metrics/lib/money.ts:13:68#1",
-    "src/metrics/lib/money.ts:13:68#2",
-    "src/metrics/lib/money.ts:13:81#1",
-    "src/metrics/lib/money.ts:13:81#2",
-    "src/metrics/lib/money.ts:15:16#1",
-    "src/metrics/lib/money.ts:15:20#1",
-    "src/metrics/lib/money.ts:15:20#2",
-    "src/metrics/lib/money.ts:15:24#1",
-    "src/metrics/lib/money.ts:15:24#2",
-    "src/metrics/lib/money.ts:15:45#1",
-    "src/metrics/lib/money.ts:15:45#2",
-    "src/metrics/lib/money.ts:8:33#1",
-    "src/metrics/lib/money.ts:8:33#2",
-    "src/metrics/lib/money.ts:9:23#1",
-    "src/metrics/lib/money.ts:9:25#1",
-    "src/metrics/lib/money.ts:9:25#2",
-    "src/metrics/lib/money.ts:9:30#1",
-    "src/metrics/lib/money.ts:9:30#2",
-    "src/metrics/lib/money.ts:9:34#1",
-    "src/metrics/lib/money.ts:9:34#2",
-  ], NO_MONEY),
-  ...eachFor("numberLists is not used by this metric", [
-    "src/metrics/lib/frame.ts:51:83#1",
-    "src/metrics/lib/frame.ts:51:83#2",
-    "src/metrics/lib/frame.ts:53:5#1",
-    "src/metrics/lib/frame.ts:57:16#1",
-    "src/metrics/lib/frame.ts:57:16#2",
-    "src/metrics/lib/frame.ts:59:44#1",
-  ], NOT_NUMBER_LISTS),
+  ...each(SIGN_BELOW_A_MICRO, ["src/metrics/lib/money.ts:9:23#1", "src/metrics/lib/money.ts:9:25#1", "src/metrics/lib/money.ts:9:25#2"]),
+  ...each(NEGATIVE_ZERO, ["src/metrics/lib/money.ts:15:20#2"]),
   ...eachFor("the constant selects the sample std's n − 1; this metric uses the population std", [
     "src/metrics/lib/segment-stats.ts:23:35#1",
     "src/metrics/lib/segment-stats.ts:23:35#2",

@@ -5,7 +5,9 @@
  * compares each metric asked for with the results its notebook published,
  * as the promotion gate does. Answers one JSON line per request:
  * `{"verdicts": {"<metric id>": true | false}}` (true = agrees) or
- * `{"error": "<message>"}` when the mutant throws.
+ * `{"error": "<message>"}` when the mutant throws. With `"reach": true` (an
+ * instrumented copy, see reach.ts) the answer also lists the functions that
+ * ran: `"reached": ["<file>@<n>", …]`.
  *
  * Usage: tsx scripts/mutants/evaluate.ts <data dir> <published.json>
  */
@@ -19,6 +21,7 @@ import type { MetricDefinition } from "../../src/metrics/types.js";
 import type { PublishedResult } from "../../src/notebook/result.js";
 import { agrees, compareResults, type ProjectValues } from "../../src/promote/compare.js";
 import type { scoreAll as ScoreAll } from "../../src/score/score-all.js";
+import { REACH_GLOBAL } from "./reach.js";
 
 /** The proponent metric reads the results of every metric before it. */
 const NEEDS_EARLIER: ReadonlySet<string> = new Set(["projetos_mesmo_proponente"]);
@@ -49,10 +52,13 @@ async function main(argv: readonly string[]): Promise<void> {
   const { tables } = loadDataDir(dataDir, { hash: false });
   process.stdout.write(`${JSON.stringify({ ready: true })}\n`);
   for await (const line of createInterface({ input: process.stdin })) {
-    const request = JSON.parse(line) as { src: string; metrics: MetricId[] };
+    const request = JSON.parse(line) as { src: string; metrics: MetricId[]; reach?: boolean };
+    const reached = new Set<string>();
+    (globalThis as Record<string, unknown>)[REACH_GLOBAL] = request.reach === true ? reached : undefined;
     let answer: unknown;
     try {
-      answer = { verdicts: await evaluate(request.src, request.metrics, tables, published) };
+      const verdicts = await evaluate(request.src, request.metrics, tables, published);
+      answer = request.reach === true ? { verdicts, reached: [...reached].sort() } : { verdicts };
     } catch (error) {
       answer = { error: error instanceof Error ? error.message.split("\n")[0] : String(error) };
     }

@@ -1,12 +1,14 @@
 /**
  * Which mutants `npm run mutants` runs: every mutant of each metric's module
  * (src/metrics/<module>) and of the shared mechanisms of src/metrics/lib it
- * imports (transitively), each attributed to the metrics that use its file.
+ * imports (transitively), each attributed to the metrics that use its file;
+ * `inReach` then keeps, for each mutant, the metrics that run its function.
  */
 import { readFileSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import { METRIC_CATALOG, type MetricId } from "../../src/metrics/catalog.js";
 import { mutantsOf, type Mutant } from "./mutate.js";
+import { unitFinder } from "./reach.js";
 
 /** One planned mutant: its file (repository-relative), the mutation, and the metrics it is judged on. */
 export interface PlannedMutant extends Mutant {
@@ -14,6 +16,8 @@ export interface PlannedMutant extends Mutant {
   readonly id: string;
   readonly file: string;
   readonly metrics: readonly MetricId[];
+  /** The outermost function holding it (reach.ts), undefined at module level. */
+  readonly unit?: string;
 }
 
 const VALUE_IMPORT = /^import\s+(?!type\b)[^;]*?from\s+"(\.[^"]+)"/gm;
@@ -51,12 +55,33 @@ export function planMutants(root: string): PlannedMutant[] {
   const out: PlannedMutant[] = [];
   for (const [file, metrics] of filesToMutate(root)) {
     const seenAt = new Map<string, number>();
-    for (const m of mutantsOf(readFileSync(resolve(root, file), "utf8"), file)) {
+    const source = readFileSync(resolve(root, file), "utf8");
+    const unitOf = unitFinder(source, file);
+    for (const m of mutantsOf(source, file)) {
       const place = `${file}:${m.line}:${m.column}`;
       const n = (seenAt.get(place) ?? 0) + 1;
       seenAt.set(place, n);
-      out.push({ ...m, id: `${place}#${n}`, file, metrics });
+      const unit = unitOf(m.start);
+      out.push({ ...m, id: `${place}#${n}`, file, metrics, ...(unit === undefined ? {} : { unit }) });
     }
+  }
+  return out;
+}
+
+/**
+ * The mutants with, as their metrics, those that ran the mutant's function
+ * (`reached`: metric → unit keys called while it was computed); a mutant at
+ * module level keeps every metric that imports its file. Mutants no metric
+ * reaches are left out. Reach is measured on the sample, as the comparison
+ * is: a function a metric would call only on data the sample lacks would be
+ * left out of its score too (none of src/metrics is called conditionally on
+ * the data today: each metric's functions run on any input it accepts).
+ */
+export function inReach(mutants: readonly PlannedMutant[], reached: ReadonlyMap<MetricId, ReadonlySet<string>>): PlannedMutant[] {
+  const out: PlannedMutant[] = [];
+  for (const m of mutants) {
+    const metrics = m.unit === undefined ? m.metrics : m.metrics.filter((id) => reached.get(id)?.has(m.unit as string) === true);
+    if (metrics.length > 0) out.push({ ...m, metrics });
   }
   return out;
 }

@@ -8,16 +8,25 @@ import { EQUIVALENT } from "./equivalent.js";
 /** Written for a survivor nobody has explained yet: the honest state of things. */
 export const UNEXPLAINED = "not explained yet: no planted case kills it, and it has not been shown equivalent (it may need a planted case)";
 
-/** Per metric (catalog order): killed/total and survivors, from the outcomes of `mutants` (same order). */
-export function buildReport(mutants: readonly PlannedMutant[], outcomes: readonly MutantOutcome[], generated: string): MutantsReport {
+/**
+ * Per metric (catalog order), from the outcomes of the `judged` mutants (same
+ * order): `total` mutants in its reach, `killed`, the survivors with their
+ * explanation, how many of them are `equivalent` (explained), and how many of
+ * the `planned` mutants of its files were `unreached` (in functions it never
+ * runs). The score is killed / (total − equivalent).
+ */
+export function buildReport(planned: readonly PlannedMutant[], judged: readonly PlannedMutant[], outcomes: readonly MutantOutcome[], generated: string): MutantsReport {
   const metrics: MutantsReport["metrics"] = {};
   for (const id of METRIC_IDS) {
-    const entry = { killed: 0, total: 0, survivors: [] as Survivor[] };
-    mutants.forEach((m, i) => {
+    const entry = { killed: 0, total: 0, equivalent: 0, unreached: planned.filter((m) => m.metrics.includes(id)).length, survivors: [] as Survivor[] };
+    judged.forEach((m, i) => {
       if (!m.metrics.includes(id)) return;
       entry.total++;
-      if ((outcomes[i] as MutantOutcome).killedFor.includes(id as MetricId)) entry.killed++;
-      else entry.survivors.push({ id: m.id, file: m.file, line: m.line, mutation: m.mutation, explanation: EQUIVALENT[`${m.id}@${id}`] ?? EQUIVALENT[m.id] ?? UNEXPLAINED });
+      entry.unreached--;
+      if ((outcomes[i] as MutantOutcome).killedFor.includes(id as MetricId)) return void entry.killed++;
+      const explanation = EQUIVALENT[`${m.id}@${id}`] ?? EQUIVALENT[m.id] ?? UNEXPLAINED;
+      if (explanation !== UNEXPLAINED) entry.equivalent++;
+      entry.survivors.push({ id: m.id, file: m.file, line: m.line, mutation: m.mutation, explanation });
     });
     metrics[id] = entry;
   }

@@ -11,7 +11,8 @@ import { createInterface } from "node:readline";
 import type { MetricId } from "../../src/metrics/catalog.js";
 import { runPool } from "../../src/util/pool.js";
 import { applyMutant } from "./mutate.js";
-import type { PlannedMutant } from "./plan.js";
+import { inReach, type PlannedMutant } from "./plan.js";
+import { instrument } from "./reach.js";
 
 /** What one mutant did to each metric it is judged on. */
 export interface MutantOutcome {
@@ -105,8 +106,17 @@ export interface RunOptions {
   readonly log: (line: string) => void;
 }
 
-/** Runs the unmutated sources and then every mutant; outcomes in the mutants' order. */
-export async function runMutants(mutants: readonly PlannedMutant[], options: RunOptions): Promise<{ baseline: MutantOutcome; outcomes: MutantOutcome[] }> {
+/**
+ * Runs the unmutated sources, then each metric alone on a copy whose mutated
+ * files are instrumented (reach.ts) to learn which functions it runs, then
+ * every mutant on the metrics that reach it. `mutants` in the answer are those
+ * judged (with their metrics narrowed to the reaching ones), `outcomes` in
+ * their order.
+ */
+export async function runMutants(
+  planned: readonly PlannedMutant[],
+  options: RunOptions,
+): Promise<{ baseline: MutantOutcome; mutants: PlannedMutant[]; outcomes: MutantOutcome[] }> {
   const { root, scratch } = options;
   rmSync(scratch, { recursive: true, force: true });
   mkdirSync(scratch, { recursive: true });
@@ -123,26 +133,47 @@ export async function runMutants(mutants: readonly PlannedMutant[], options: Run
     return s;
   };
   const free = [...workers];
-  const evaluate = async (index: number, mutant: PlannedMutant | undefined, metrics: readonly MetricId[]): Promise<MutantOutcome> => {
+  /** Evaluates one copy of src/ (`edit` writes its changes); answers the worker's parsed line, or a note. */
+  const ask = async (index: number, edit: (dir: string) => void, request: Record<string, unknown>): Promise<{ answer?: { verdicts?: Record<string, boolean>; reached?: string[]; error?: string }; note?: string }> => {
     const dir = join(scratch, `m${index}`);
     cpSync(resolve(root, "src"), join(dir, "src"), { recursive: true, filter: (f) => !f.endsWith(".test.ts") });
-    if (mutant) writeFileSync(join(dir, mutant.file), applyMutant(sourceOf(mutant.file), mutant));
+    edit(dir);
     const worker = free.pop() as Worker;
     try {
-      const line = await worker.ask({ src: join(dir, "src"), metrics }, options.timeoutMs);
-      if (line === undefined) return { killedFor: [...metrics], note: "timed out" };
-      const answer = JSON.parse(line) as { verdicts?: Record<string, boolean>; error?: string };
-      if (answer.error !== undefined) return { killedFor: [...metrics], note: `throws: ${answer.error}` };
-      return { killedFor: metrics.filter((m) => answer.verdicts?.[m] !== true) };
+      const line = await worker.ask({ src: join(dir, "src"), ...request }, options.timeoutMs);
+      if (line === undefined) return { note: "timed out" };
+      const answer = JSON.parse(line) as { verdicts?: Record<string, boolean>; reached?: string[]; error?: string };
+      if (answer.error !== undefined) return { note: `throws: ${answer.error}` };
+      return { answer };
     } finally {
       free.push(worker);
       rmSync(dir, { recursive: true, force: true });
     }
   };
+  const evaluate = async (index: number, mutant: PlannedMutant | undefined, metrics: readonly MetricId[]): Promise<MutantOutcome> => {
+    const edit = (dir: string) => {
+      if (mutant) writeFileSync(join(dir, mutant.file), applyMutant(sourceOf(mutant.file), mutant));
+    };
+    const { answer, note } = await ask(index, edit, { metrics });
+    if (note !== undefined) return { killedFor: [...metrics], note };
+    return { killedFor: metrics.filter((m) => answer?.verdicts?.[m] !== true) };
+  };
   try {
-    const all = [...new Set(mutants.flatMap((m) => m.metrics))];
+    const all = [...new Set(planned.flatMap((m) => m.metrics))];
     const baseline = await evaluate(-1, undefined, all);
-    if (baseline.killedFor.length > 0) return { baseline, outcomes: [] };
+    if (baseline.killedFor.length > 0) return { baseline, mutants: [], outcomes: [] };
+    const files = [...new Set(planned.map((m) => m.file))];
+    const instrumented = (dir: string) => {
+      for (const f of files) writeFileSync(join(dir, f), instrument(sourceOf(f), f));
+    };
+    const reached = new Map<MetricId, Set<string>>();
+    await runPool(all, options.workers, async (metric, i) => {
+      const { answer, note } = await ask(-2 - i, instrumented, { metrics: [metric], reach: true });
+      if (note !== undefined || answer?.verdicts?.[metric] !== true) throw new Error(`mutants: the instrumented copy of src/ disagrees with the notebook on ${metric}${note ? ` (${note})` : ""}`);
+      reached.set(metric, new Set(answer?.reached ?? []));
+    });
+    const mutants = inReach(planned, reached);
+    options.log(`mutants: ${mutants.length} of ${planned.length} mutants sit in functions their metrics run`);
     let done = 0;
     const outcomes = await runPool(mutants, options.workers, async (m, i) => {
       const outcome = await evaluate(i, m, m.metrics);
@@ -150,7 +181,7 @@ export async function runMutants(mutants: readonly PlannedMutant[], options: Run
       if (done % 25 === 0 || done === mutants.length) options.log(`mutants: ${done}/${mutants.length}`);
       return outcome;
     });
-    return { baseline, outcomes };
+    return { baseline, mutants, outcomes };
   } finally {
     for (const w of workers) w.close();
     rmSync(scratch, { recursive: true, force: true });

@@ -55,17 +55,19 @@ describe("the catalog with promoted/mutants.json", () => {
       valor_aprovado: {
         killed: 9,
         total: 12,
+        equivalent: 1,
+        unreached: 4,
         survivors: [{ id: "m7", file: "src/metrics/valor-aprovado.ts", line: 31, mutation: "`>` → `>=`", explanation: "equivalent: the sample has no value at the threshold" }],
       },
     },
   };
 
-  it("shows each metric's mutation score and lists the surviving mutants with their explanation", () => {
+  it("shows each metric's mutation score (killed / (mutants − equivalent)) and lists the surviving mutants with their explanation", () => {
     const text = renderCatalog(metrics, new Map([["valor_aprovado", record]]), mutants);
     expect(text.split("\n").slice(6)).toEqual([
       "| metric | peso | status | notebook | module | projects compared | max abs diff | max rel diff | tolerance (abs, rel) | date | mutants killed |",
       "|---|---:|---|---|---|---:|---:|---:|---|---|---:|",
-      "| `valor_aprovado` | 0 | ✅ promoted | [04_valor_aprovado.ipynb](../notebooks/04_valor_aprovado.ipynb) | [valor-aprovado.ts](../src/metrics/valor-aprovado.ts) | 3 | 4.00e-3 | 0 | 0.005, 0 | 2026-01-02 | 9/12 (75 %) |",
+      "| `valor_aprovado` | 0 | ✅ promoted | [04_valor_aprovado.ipynb](../notebooks/04_valor_aprovado.ipynb) | [valor-aprovado.ts](../src/metrics/valor-aprovado.ts) | 3 | 4.00e-3 | 0 | 0.005, 0 | 2026-01-02 | 9/11 (81 %) |",
       "| `valor_captado` | 2 | not promoted | | | | | | | | |",
       "",
       "## What each metric checks",
@@ -76,6 +78,9 @@ describe("the catalog with promoted/mutants.json", () => {
       "## Surviving mutants",
       "",
       "From `npm run mutants` (mutants.json, 2026-01-03): changes to a module that no test caught, and why.",
+      "A metric's mutants are those in the functions it runs (of its module and the lib files it imports; a mutant",
+      "outside every function counts for every metric importing its file). Its score is killed / (mutants − equivalent),",
+      "an equivalent mutant being a survivor explained below as one no valid input can tell from the original.",
       "",
       "- `valor_aprovado` — [src/metrics/valor-aprovado.ts:31](../src/metrics/valor-aprovado.ts#L31) `m7`: `>` → `>=` — equivalent: the sample has no value at the threshold",
       "",

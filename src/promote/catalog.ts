@@ -37,7 +37,12 @@ export interface SurvivingMutant {
 /** promoted/mutants.json: per metric, how many mutants of its module the tests killed, and the survivors. */
 export interface MutantsReport {
   generated: string;
-  metrics: Record<string, { killed: number; total: number; survivors: SurvivingMutant[] }>;
+  /**
+   * Per metric: `total` mutants in functions the metric runs, `killed`, the
+   * survivors, how many of them are `equivalent` (explained: no valid input
+   * tells them apart) and how many mutants of its files were `unreached`.
+   */
+  metrics: Record<string, { killed: number; total: number; equivalent?: number; unreached?: number; survivors: SurvivingMutant[] }>;
 }
 
 /**
@@ -64,7 +69,9 @@ export function readMutants(root: string): MutantsReport | undefined {
       (m): m is SurvivingMutant =>
         object(m) && typeof m["id"] === "string" && typeof m["file"] === "string" && typeof m["line"] === "number" && typeof m["mutation"] === "string" && typeof m["explanation"] === "string",
     );
-    metrics[id] = { killed: entry["killed"], total: entry["total"], survivors };
+    const equivalent = count(entry["equivalent"]) && entry["equivalent"] <= entry["total"] - entry["killed"] ? { equivalent: entry["equivalent"] } : {};
+    const unreached = count(entry["unreached"]) ? { unreached: entry["unreached"] } : {};
+    metrics[id] = { killed: entry["killed"], total: entry["total"], ...equivalent, ...unreached, survivors };
   }
   return { generated: typeof value["generated"] === "string" ? value["generated"] : "", metrics };
 }
@@ -98,7 +105,16 @@ export function renderCatalog(metrics: readonly CatalogRow[], records: ReadonlyM
   lines.push("", "## What each metric checks", "");
   for (const metric of metrics) lines.push(`- \`${metric.id}\` — ${metric.description}`);
   if (mutants !== undefined) {
-    lines.push("", "## Surviving mutants", "", `From \`npm run mutants\` (${MUTANTS_FILE}, ${mutants.generated || "undated"}): changes to a module that no test caught, and why.`, "");
+    lines.push(
+      "",
+      "## Surviving mutants",
+      "",
+      `From \`npm run mutants\` (${MUTANTS_FILE}, ${mutants.generated || "undated"}): changes to a module that no test caught, and why.`,
+      "A metric's mutants are those in the functions it runs (of its module and the lib files it imports; a mutant",
+      "outside every function counts for every metric importing its file). Its score is killed / (mutants − equivalent),",
+      "an equivalent mutant being a survivor explained below as one no valid input can tell from the original.",
+      "",
+    );
     const survivors = metrics.flatMap((m) => (mutants.metrics[m.id]?.survivors ?? []).map((s) => ({ metric: m.id, ...s })));
     if (survivors.length === 0) lines.push("None: every mutant was killed.");
     for (const s of survivors) lines.push(`- \`${s.metric}\` — [${s.file}:${s.line}](../${s.file}#L${s.line}) \`${s.id}\`: ${s.mutation} — ${s.explanation}`);
@@ -106,11 +122,12 @@ export function renderCatalog(metrics: readonly CatalogRow[], records: ReadonlyM
   return `${lines.join("\n")}\n`;
 }
 
-/** A metric's mutation score, `killed/total (score %)`, the percentage rounded down; empty without one. */
+/** A metric's mutation score, `killed/(total − equivalent) (score %)`, the percentage rounded down; empty without one. */
 function mutantsCell(entry: MutantsReport["metrics"][string] | undefined): string {
   if (entry === undefined) return "";
-  if (entry.total === 0) return "0/0";
-  return `${entry.killed}/${entry.total} (${Math.floor((100 * entry.killed) / entry.total)} %)`;
+  const counted = entry.total - (entry.equivalent ?? 0);
+  if (counted === 0) return `0/0`;
+  return `${entry.killed}/${counted} (${Math.floor((100 * entry.killed) / counted)} %)`;
 }
 
 /** A metric's line of the catalog's table, from its record (or "not promoted" without one) and the mutants report. */
