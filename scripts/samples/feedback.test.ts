@@ -5,22 +5,22 @@ import { feedbackCsv } from "./feedback.js";
 import { buildWorld } from "./generate.js";
 
 const committed = readFileSync(join(import.meta.dirname, "..", "..", "data-samples", "feedback", "exportacao.csv"), "utf8");
-const lines = committed.trimEnd().split("\n");
+const lines = committed.trimEnd().split("\r\n");
 
 describe("data-samples/feedback/exportacao.csv, the synthetic feedback export", () => {
   it("is what seed 42 with 400 projects regenerates, byte for byte", () => {
     expect(feedbackCsv(buildWorld({ seed: 42, projects: 400, scale: "sample" }))).toBe(committed);
   });
-  it("has the export's header and one entry per line (no comment spans lines)", () => {
+  it("has the export's header and one entry per CRLF line (no comment spans lines)", () => {
     expect(lines[0]).toBe("pronac,metrica,avaliacao,nota,comentario,analista,quando");
     expect(lines.length).toBe(47);
   });
   it("holds both judgements, project grades, quoted and empty comments, and a masked tax id", () => {
-    expect(lines).toContain("140047,comprovante_transferencia,util,,,Bruno Carvalho,2026-11-02T18:21:00.000Z");
-    expect(lines).toContain('090021,comprovante_transferencia,falso_alarme,,"Situação ""E61"" explica o valor.",Ana Ribeiro,2026-11-02T22:45:00.000Z');
-    expect(lines).toContain("070013,,,5,,Ana Ribeiro,2026-11-05T03:31:00.000Z");
+    expect(lines).toContain("090021,comprovante_transferencia,falso_alarme,,,Ana Ribeiro,2026-11-02T20:25:00.000Z");
+    expect(lines).toContain('190075,valor_a_ser_comprovado,falso_alarme,,"Situação ""C09"" explica o valor.",Carla Menezes,2026-11-04T21:21:00.000Z');
+    expect(lines).toContain("170097,,,5,,Carla Menezes,2026-11-05T11:36:00.000Z");
     expect(lines[1]).toBe(
-      "070013,comprovante_transferencia,falso_alarme,,Fornecedor **.***.015/****-** recebe por dois itens no mesmo comprovante.,Bruno Carvalho,2026-11-02T15:59:00.000Z",
+      "180048,comprovante_transferencia,util,,Fornecedor **.***.857/****-** recebe por dois itens no mesmo comprovante.,Bruno Carvalho,2026-11-02T15:59:00.000Z",
     );
     expect(committed).not.toMatch(/\d{11}/);
   });

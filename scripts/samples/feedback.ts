@@ -2,8 +2,8 @@
  * A synthetic export of the analysts' feedback (`salic-ml feedback export`'s
  * CSV), so that notebook 12 runs in CI without a live service. Analysts judge
  * the projects a metric flags: a flag on a planted project is mostly found
- * useful, a flag the rule raises naturally mostly a false alarm — the
- * judgement the notebook sets beside notebook 11's precision. Seeded, so
+ * useful, a flag the rule raises naturally mostly a false alarm, so the share
+ * judged useful follows the rule's precision, which notebook 12 sets beside it. Seeded, so
  * `npm run samples` rewrites it byte for byte.
  */
 import { join } from "node:path";
@@ -16,12 +16,12 @@ import { createRng, mixSeed } from "./prng.js";
 import { flaggedBy } from "./rules.js";
 import { type WrittenFile, writeText } from "./write.js";
 
+/** The export's columns, in the order `salic-ml feedback export` writes them. */
+const COLUMNS = ["pronac", "metrica", "avaliacao", "nota", "comentario", "analista", "quando"] as const;
+
 /** Where the export goes, under the sample's folder. */
 export const FEEDBACK_FOLDER = "feedback";
 export const FEEDBACK_FILE = "exportacao.csv";
-
-/** The export's columns, in the order `salic-ml feedback export` writes them. */
-const COLUMNS = ["pronac", "metrica", "avaliacao", "nota", "comentario", "analista", "quando"] as const;
 
 // A few metrics of each kind (event-based, Gaussian, noisy), so the report has contrast.
 const JUDGED: readonly MetricId[] = [
@@ -61,7 +61,12 @@ export function feedbackEntries(world: World): Entry[] {
   for (const metrica of JUDGED) {
     const planted = world.planted.get(metrica) ?? new Set<Project>();
     const flagged = [...(flags.get(metrica) ?? [])].filter((p) => p.listed).sort((a, b) => byCodeUnit(a.pronac, b.pronac));
-    const picks = [...flagged.filter((p) => planted.has(p)).slice(0, PER_METRIC / 2), ...flagged.filter((p) => !planted.has(p)).slice(0, PER_METRIC / 2)];
+    // The flags an analyst meets are a random few of the metric's: planted and natural ones in the rule's own proportion.
+    const picks: Project[] = [];
+    while (picks.length < Math.min(PER_METRIC, flagged.length)) {
+      const p = rng.pick(flagged);
+      if (!picks.includes(p)) picks.push(p);
+    }
     for (const project of picks) {
       const useful = rng.chance(planted.has(project) ? 0.85 : 0.25);
       entries.push({ pronac: project.pronac, metrica, avaliacao: useful ? "util" : "falso_alarme", nota: null, comentario: comment(rng, useful, project) });
@@ -76,17 +81,16 @@ export function feedbackEntries(world: World): Entry[] {
   return entries;
 }
 
-/** The export's CSV text: header, then one row per entry in time order (RFC 4180, empty field for null). */
+/** The export's CSV text as the service writes it: header, one row per entry in time order, RFC 4180 with CRLF line ends, empty field for null. */
 export function feedbackCsv(world: World): string {
   const rng = createRng(mixSeed(world.seed, SALT + 1));
-  const analysts = ANALYSTS;
   let when = START;
   const rows = feedbackEntries(world).map((e) => {
     when += rng.int(5, 240) * 60_000;
-    const row = { ...e, analista: rng.pick(analysts), quando: new Date(when).toISOString() };
+    const row = { ...e, analista: rng.pick(ANALYSTS), quando: new Date(when).toISOString() };
     return COLUMNS.map((c) => csvField(row[c])).join(",");
   });
-  return `${[COLUMNS.join(","), ...rows].join("\n")}\n`;
+  return `${[COLUMNS.join(","), ...rows].join("\r\n")}\r\n`;
 }
 
 /** Writes `<out>/feedback/exportacao.csv` atomically and returns its record (name relative to `out`). */
