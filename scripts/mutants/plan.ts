@@ -74,8 +74,8 @@ export function planMutants(root: string): PlannedMutant[] {
  * module level keeps every metric that imports its file. Mutants no metric
  * reaches are left out. Reach is measured on the sample, as the comparison
  * is: a function a metric would call only on data the sample lacks would be
- * left out of its score too (none of src/metrics is called conditionally on
- * the data today: each metric's functions run on any input it accepts).
+ * left out of its score too, so the report gives each metric's count of
+ * mutants out of reach.
  */
 export function inReach(mutants: readonly PlannedMutant[], reached: ReadonlyMap<MetricId, ReadonlySet<string>>): PlannedMutant[] {
   const out: PlannedMutant[] = [];
