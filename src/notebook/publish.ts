@@ -78,7 +78,7 @@ type Entries = [string, Record<string, unknown>][];
 
 function toEntries(input: unknown, fail: (why: string) => Error): Entries {
   if (isPolarsFrame(input)) return frameEntries(input, fail);
-  if (isArqueroTable(input)) return recordEntries(input.columnNames(), input.objects(), fail);
+  if (isArqueroTable(input)) return recordEntries(input.columnNames(), input.objects() as Record<string, unknown>[], fail);
   if (input instanceof Map) return [...(input as Map<unknown, unknown>)].map(([k, v]) => entry(k, v, fail));
   if (isPlainObject(input)) return Object.entries(input).map(([k, v]) => entry(k, v, fail));
   throw fail("expected PRONAC → fields (object or Map) or a table with a PRONAC column");

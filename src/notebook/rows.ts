@@ -7,7 +7,7 @@ export type Rows = readonly Readonly<Record<string, unknown>>[] | pl.DataFrame |
 export interface ArqueroLike {
   columnNames(): string[];
   numRows(): number;
-  objects(options?: { limit?: number }): Record<string, unknown>[];
+  objects(options?: { limit?: number }): object[];
 }
 
 /** True for a nodejs-polars DataFrame. */
@@ -31,7 +31,7 @@ export function headRows(rows: Rows, limit: number): { columns: string[]; rows: 
     return { columns: [...rows.columns], rows: rows.head(limit).toRecords() as Record<string, unknown>[], total: rows.height };
   }
   if (isArqueroTable(rows)) {
-    return { columns: rows.columnNames(), rows: rows.objects({ limit }), total: rows.numRows() };
+    return { columns: rows.columnNames(), rows: rows.objects({ limit }) as Record<string, unknown>[], total: rows.numRows() };
   }
   if (!Array.isArray(rows)) throw new TypeError("expected an array of records, a polars DataFrame or an arquero table");
   const columns = new Set<string>();
