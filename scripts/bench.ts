@@ -243,7 +243,7 @@ function ensureData(dir: string, profile: ShapeName, factor: number): void {
   if (run.status !== 0) throw new Error(`generating ${dir} failed (exit ${run.status})`);
 }
 
-/** Data rows of a CSV table (its lines but the header; the generator writes no line breaks inside budget fields but in item names, a few). */
+/** The budget lines (planilha_orcamentaria rows) of generated data, as its README counts them (a line count would also count line breaks inside quoted item names). */
 function budgetLines(dir: string): number {
   const manifest = JSON.parse(readFileSync(join(dir, "manifest.json"), "utf8")) as { rows?: Record<string, number> };
   if (manifest.rows?.["planilha_orcamentaria.csv"] !== undefined) return manifest.rows["planilha_orcamentaria.csv"];
