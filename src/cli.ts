@@ -40,6 +40,9 @@ Commands:
   serve       start the service and page for analysts
   db import   load a data directory into the Salic database (PostgreSQL)
   db grants   print the SQL that lets a role read salic and write salic_ml
+  analysts    add, revoke and list the analysts who may write (take projects, give feedback)
+  feedback export
+              write every feedback entry to a CSV or JSON file
 
 Run 'salic-ml <command> --help' for a command's options,
 'salic-ml --version' for the version.
@@ -95,8 +98,45 @@ Options:
   -h, --help       show this help
 `;
 
+const ANALYSTS_USAGE = `Usage: salic-ml analysts add NAME EMAIL [--db URL] [--feedback-store DIR]
+       salic-ml analysts revoke EMAIL [--db URL] [--feedback-store DIR]
+       salic-ml analysts list [--db URL] [--feedback-store DIR]
+
+add creates an analyst and prints their token once, alone on the last line:
+only its sha256 is stored, so a lost token cannot be shown again (revoke and
+add the analyst anew). The token goes in 'Authorization: Bearer TOKEN' of the
+API's writes (taking a project, feedback). revoke ends a token: its requests
+are then refused with 403. list shows every analyst and whether they are active.
+
+The analysts live in schema salic_ml of the database (--db, default
+$SALIC_ML_DB), or without one in an embedded database (PGlite) in
+.salic-ml/feedback of the project folder (--feedback-store DIR). Every change
+is a new row: the history stays.
+
+Options:
+  --db URL              postgres://user:password@host:port/database
+  --feedback-store DIR  the embedded store's folder (when no database is given)
+  -h, --help            show this help
+`;
+
+const FEEDBACK_USAGE = `Usage: salic-ml feedback export --out FILE [--format csv|json] [--db URL] [--feedback-store DIR]
+
+Writes every feedback entry, ordered by time then entry, one row each with
+pronac,metrica,avaliacao,nota,comentario,analista,quando (quando in ISO 8601
+UTC with milliseconds; tax ids in comments masked). CSV (RFC 4180, a header
+line, empty fields for null) or a JSON array of objects with those keys (null
+when absent). FILE is written atomically and readable by its owner only.
+
+Options:
+  --out FILE            the file to write
+  --format F            csv (default; json when FILE ends in .json) or json
+  --db URL              read the store in schema salic_ml of this database (default $SALIC_ML_DB)
+  --feedback-store DIR  the embedded store's folder (default .salic-ml/feedback)
+  -h, --help            show this help
+`;
+
 const SERVE_USAGE = `Usage: salic-ml serve [--data DIR | --db URL] [--watch S] [--port N] [--host H]
-                      [--cors-origin ORIGINS] [--public-url URL]
+                      [--cors-origin ORIGINS] [--public-url URL] [--feedback-store DIR]
 
 Starts the HTTP API and the analysts' page over the scores of DIR or of the
 database. Results come from a disk cache keyed by the source's fingerprint,
@@ -124,6 +164,11 @@ Options:
                    https://salic-ml.example.gov.br, with a proxy's path prefix if
                    any): links in the answers (next_page_url, prev_page_url,
                    links.details) start with it. Default: links are paths (/v1/...)
+  --feedback-store DIR
+                   the embedded analysts' store (analysts, who has which project,
+                   feedback) when serving without a database (default:
+                   .salic-ml/feedback of the project folder); with --db, they live
+                   in schema salic_ml of the database
   -h, --help       show this help
 
 Every answer carries Content-Security-Policy, X-Content-Type-Options,
@@ -145,6 +190,8 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     if (command === "score") return await score(rest, io);
     if (command === "serve") return await serve(rest, io);
     if (command === "db") return await db(rest, io);
+    if (command === "analysts") return await analysts(rest, io);
+    if (command === "feedback") return await feedback(rest, io);
     if (command === "-h" || command === "--help" || command === "help") {
       io.stdout.write(USAGE);
       return 0;
@@ -229,7 +276,7 @@ async function score(args: readonly string[], io: CliIo): Promise<number> {
 async function serve(args: readonly string[], io: CliIo): Promise<number> {
   const { values: options } = parseCommandLine(
     args,
-    { ...stringOptions("data", "db", "watch", "port", "host", "cors-origin", "public-url"), help: HELP },
+    { ...stringOptions("data", "db", "watch", "port", "host", "cors-origin", "public-url", "feedback-store"), help: HELP },
     { command: "serve" },
   );
   if (options.help) {
@@ -255,7 +302,8 @@ async function serve(args: readonly string[], io: CliIo): Promise<number> {
   }
   try {
     // startServer reports the address itself once it listens; the open socket keeps the process alive.
-    await startServer({ ...source, port, host: options.host, watchSeconds, corsOrigins, publicUrl, log: (line) => io.stderr.write(`${line}\n`) });
+    const feedbackStore = db !== undefined ? undefined : feedbackDir(options["feedback-store"], io);
+    await startServer({ ...source, feedbackStore, port, host: options.host, watchSeconds, corsOrigins, publicUrl, log: (line) => io.stderr.write(`${line}\n`) });
   } catch (error) {
     // A folder without planilha_projetos is the user's to fix: its message, no stack.
     if (error instanceof SourceError) throw new Failure(error.message);
@@ -296,6 +344,98 @@ async function db(args: readonly string[], io: CliIo): Promise<number> {
   if (url === undefined) throw new UsageError("--db URL is required (or set SALIC_ML_DB)", "db");
   await importDataDir(dataDir, url, (line) => io.stderr.write(`salic-ml: ${line}\n`));
   return 0;
+}
+
+async function analysts(args: readonly string[], io: CliIo): Promise<number> {
+  const [sub, ...rest] = args;
+  if (sub === undefined || sub === "-h" || sub === "--help") {
+    io.stdout.write(ANALYSTS_USAGE);
+    return sub === undefined ? 2 : 0;
+  }
+  if (sub !== "add" && sub !== "revoke" && sub !== "list") throw new UsageError(`unknown analysts command "${sub}" (expected: add, revoke or list)`, "analysts");
+  const { values: options, positionals } = parseCommandLine(rest, { ...stringOptions("db", "feedback-store"), help: HELP }, { command: "analysts", positionals: true });
+  if (options.help) {
+    io.stdout.write(ANALYSTS_USAGE);
+    return 0;
+  }
+  const expected = { add: ["NAME", "EMAIL"], revoke: ["EMAIL"], list: [] }[sub];
+  if (positionals.length !== expected.length) {
+    throw new UsageError(`analysts ${sub} takes ${expected.length === 0 ? "no arguments" : expected.join(" ")}, got ${positionals.length} argument(s)`, "analysts");
+  }
+  const store = await openStoreOf("analysts", options, io);
+  try {
+    if (sub === "add") {
+      let added;
+      try {
+        added = await store.addAnalyst(positionals[0]!, positionals[1]!);
+      } catch (error) {
+        if (error instanceof Error && !(error instanceof DatabaseError)) throw new Failure(error.message);
+        throw error;
+      }
+      io.stderr.write(`salic-ml: added analyst ${added.analyst.nome} <${added.analyst.email}> in ${store.label}; their token follows (shown once, only its hash is kept):\n`);
+      io.stdout.write(`${added.token}\n`);
+    } else if (sub === "revoke") {
+      const revoked = await store.revokeAnalyst(positionals[0]!).catch(asFailure);
+      io.stderr.write(`salic-ml: revoked ${revoked.nome} <${revoked.email}>: their token is refused from now on\n`);
+    } else {
+      for (const analyst of await store.listAnalysts()) {
+        io.stdout.write(`${analyst.email}\t${analyst.nome}\t${analyst.ativo ? "ativo" : "revogado"}\t${analyst.quando.toISOString()}\n`);
+      }
+    }
+  } finally {
+    await store.close();
+  }
+  return 0;
+}
+
+async function feedback(args: readonly string[], io: CliIo): Promise<number> {
+  const [sub, ...rest] = args;
+  if (sub === undefined || sub === "-h" || sub === "--help") {
+    io.stdout.write(FEEDBACK_USAGE);
+    return sub === undefined ? 2 : 0;
+  }
+  if (sub !== "export") throw new UsageError(`unknown feedback command "${sub}" (expected: export)`, "feedback");
+  const { values: options } = parseCommandLine(rest, { ...stringOptions("db", "feedback-store", "out", "format"), help: HELP }, { command: "feedback" });
+  if (options.help) {
+    io.stdout.write(FEEDBACK_USAGE);
+    return 0;
+  }
+  if (options.out === undefined) throw new UsageError("--out FILE is required", "feedback");
+  const out = resolve(io.cwd, options.out);
+  existingDirectory("feedback", "--out", dirname(out), `directory of ${out} does not exist`);
+  const { EXPORT_FORMATS, writeExport } = await import("./feedback/export.js");
+  const format = options.format ?? (extname(out).toLowerCase() === ".json" ? "json" : "csv");
+  if (!(EXPORT_FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format must be ${EXPORT_FORMATS.join(" or ")}, got "${format}"`, "feedback");
+  const store = await openStoreOf("feedback", options, io);
+  try {
+    const entries = await store.allFeedback();
+    writeExport(out, entries, format as "csv" | "json");
+    io.stderr.write(`salic-ml: wrote ${entries.length} feedback entries to ${out}\n`);
+  } finally {
+    await store.close();
+  }
+  return 0;
+}
+
+/** The analysts' store of a command: --db (or SALIC_ML_DB), else the embedded one (--feedback-store or the default folder). */
+async function openStoreOf(command: string, options: { db?: string; "feedback-store"?: string }, io: CliIo) {
+  const db = commandDatabase(command, options.db, io);
+  if (db !== undefined && options["feedback-store"] !== undefined) throw new UsageError("give --db URL or --feedback-store DIR, not both", command);
+  const { openFeedbackStore } = await import("./feedback/open.js");
+  return openFeedbackStore(db !== undefined ? { db } : { dir: feedbackDir(options["feedback-store"], io) }).catch((error: unknown) => {
+    // Another process has the embedded store: the user's to resolve, one line.
+    if (error instanceof Error && error.name === "StoreBusyError") throw new Failure(error.message);
+    throw error;
+  });
+}
+
+function feedbackDir(option: string | undefined, io: CliIo): string | undefined {
+  return option === undefined ? undefined : resolve(io.cwd, option);
+}
+
+function asFailure(error: unknown): never {
+  if (error instanceof Error && error.name === "FeedbackStoreError") throw new Failure(error.message);
+  throw error;
 }
 
 /** The database of a command: --db, else SALIC_ML_DB; a bad URL is a usage error. */

@@ -5,6 +5,8 @@ import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest, 
 import fastifyStatic from "@fastify/static";
 import { fingerprintDigest } from "../db/fingerprint.js";
 import { checkingIntervalMs, serverLimits, type ServerLimits } from "./limits.js";
+import { registerAnalystRoutes, withResponsavel, type Responsaveis, type RouteError } from "./analysts.js";
+import type { FeedbackStore } from "../feedback/store.js";
 import { apiProject } from "./list.js";
 import { LiveStore } from "./live.js";
 import { maskTaxIdsInText } from "./mask.js";
@@ -62,6 +64,12 @@ export interface AppOptions extends HttpOptions {
    * server then rebuilds the entry); those records answer 503 meanwhile.
    */
   onDamaged?: (store: ProjectStore, error: DamagedEntryError) => void;
+  /**
+   * The analysts' store: with it, the service takes writes (taking a project,
+   * feedback) from analysts with a token, and shows who has each project
+   * (kept in `responsaveis`; given a LiveStore, the one it was made with).
+   */
+  analysts?: { store: FeedbackStore; responsaveis: Responsaveis };
 }
 
 /** {@link HttpOptions} checked, with their defaults. */
@@ -85,10 +93,8 @@ export function checkHttpOptions(options: HttpOptions): CheckedHttpOptions {
   };
 }
 
-/** What every route of the service answers besides GET: HEAD (fastify adds it) and OPTIONS. */
-const ALLOW = "GET, HEAD, OPTIONS";
-/** The methods fastify routes that the service does not take: 405, before any body is read. */
-const REFUSED_METHODS = ["DELETE", "PATCH", "POST", "PUT", "QUERY", "TRACE"];
+/** The methods fastify routes: those a path does not take are 405s, answered before any body is read. */
+const ROUTED_METHODS = ["GET", "HEAD", "DELETE", "PATCH", "POST", "PUT", "QUERY", "TRACE"];
 
 /**
  * The service as a fastify instance (not listening): the Salic-ML API under
@@ -122,7 +128,8 @@ export function buildApp(source: ProjectStore | LiveStore, options: AppOptions =
   });
   app.server.maxConnections = limits.maxConnections;
   reportDroppedConnections(app, limits, log);
-  const live = source instanceof LiveStore ? source : new LiveStore(source);
+  const live = source instanceof LiveStore ? source : new LiveStore(source, options.analysts?.responsaveis);
+  const responsaveis = live.responsaveis;
   const metricBodies = new WeakMap<ProjectStore, string>();
   const metricsOf = (store: ProjectStore): string => {
     let body = metricBodies.get(store);
@@ -145,16 +152,17 @@ export function buildApp(source: ProjectStore | LiveStore, options: AppOptions =
     return payload;
   });
 
-  // Every path answers GET and HEAD; OPTIONS says so (and is the CORS preflight
-  // under /v1); any other method is a 405, answered before a body is read.
-  const readOnly = (path: string) => {
+  // Every path answers its methods and OPTIONS, which says which (and is the CORS
+  // preflight under /v1); any other method is a 405, answered before a body is read.
+  const allow = (path: string, methods: readonly string[]) => {
+    const allowed = [...methods, "OPTIONS"].join(", ");
     app.route({
       method: "OPTIONS",
       url: path,
       handler: async (request, reply) => {
-        reply.header("allow", ALLOW);
+        reply.header("allow", allowed);
         if (isApiPath(pathOf(request.url)) && request.headers["access-control-request-method"] !== undefined && cors.allows(request.headers.origin)) {
-          reply.header("access-control-allow-methods", "GET, HEAD");
+          reply.header("access-control-allow-methods", methods.join(", "));
           const headers = request.headers["access-control-request-headers"];
           if (headers !== undefined) reply.header("access-control-allow-headers", headers);
           reply.header("access-control-max-age", "600");
@@ -163,9 +171,10 @@ export function buildApp(source: ProjectStore | LiveStore, options: AppOptions =
       },
     });
     const refuse = async (request: FastifyRequest, reply: FastifyReply) =>
-      sendError(reply.header("allow", ALLOW), { status: 405, error: `${request.method} is not allowed on ${path} (allowed: ${ALLOW})` });
-    app.route({ method: REFUSED_METHODS, url: path, onRequest: refuse, handler: refuse });
+      sendError(reply.header("allow", allowed), { status: 405, error: `${request.method} is not allowed on ${path} (allowed: ${allowed})` });
+    app.route({ method: ROUTED_METHODS.filter((method) => !methods.includes(method)), url: path, onRequest: refuse, handler: refuse });
   };
+  const readOnly = (path: string) => allow(path, ["GET", "HEAD"]);
   const get = <P extends Record<string, string> = Record<string, never>>(
     path: string,
     routeOptions: RouteShorthandOptions,
@@ -197,7 +206,7 @@ export function buildApp(source: ProjectStore | LiveStore, options: AppOptions =
     const { store } = live.current;
     const position = findProject(store, request.params.pronac, reply);
     if (position === undefined) return reply;
-    return apiProject(store.row(position), linkBase);
+    return apiProject(store.row(position), linkBase, responsaveis);
   });
 
   const damagedStores = new WeakSet<ProjectStore>();
@@ -224,10 +233,17 @@ export function buildApp(source: ProjectStore | LiveStore, options: AppOptions =
     if (body === null) {
       return sendError(reply.header("retry-after", "60"), { status: 503, error: `the details of project ${pronac} are damaged in the service's cache; try again later` });
     }
-    return reply.type("application/json; charset=utf-8").send(body);
+    // The stored details say nobody has the project; who has it now is added here.
+    const holder = responsaveis?.of(pronac);
+    return reply.type("application/json; charset=utf-8").send(holder === undefined ? body : withResponsavel(body, holder));
   });
 
   get("/v1/metrics/", {}, async (_request, reply) => reply.type("application/json; charset=utf-8").send(metricsOf(live.current.store)));
+
+  if (options.analysts !== undefined) {
+    if (responsaveis === undefined) throw new Error("buildApp: a LiveStore given with analysts must be made with their responsaveis");
+    registerAnalystRoutes(app, { store: options.analysts.store, responsaveis, projects: () => live.current.store, sendError, allow });
+  }
 
   registerPage(app, options.webDir);
   for (const path of PAGE_ROUTES) readOnly(path);
@@ -302,7 +318,7 @@ const LIST_SCHEMA = {
 } as const;
 
 // Every error body passes here: messages echo request input (a PRONAC, a path), which may be a tax id.
-function sendError(reply: FastifyReply, error: Omit<ApiError, "status"> & { status: number }): FastifyReply {
+function sendError(reply: FastifyReply, error: RouteError): FastifyReply {
   const body: { error: string; parameter?: string } = { error: maskTaxIdsInText(error.error) };
   if (error.parameter !== undefined) body.parameter = error.parameter;
   return reply.code(error.status).send(body);

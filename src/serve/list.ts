@@ -1,4 +1,6 @@
 import type { ProjectRow, ProjectStore } from "./store.js";
+import type { Responsaveis } from "./analysts.js";
+import { byCodeUnit } from "../util/order.js";
 import { LruCache } from "./lru.js";
 import type { OrderKey } from "./orders.js";
 import { PER_PAGE, type ApiError, type ListQuery } from "./query.js";
@@ -23,11 +25,11 @@ export interface ListPage {
  * Adds the details link to a row. `base` is the service's configured public
  * URL, or "" for a path: never the request's Host, which a client chooses.
  */
-export function apiProject(row: ProjectRow, base: string): ApiProject {
+export function apiProject(row: ProjectRow, base: string, responsaveis?: Responsaveis): ApiProject {
   return {
     pronac: row.pronac,
     nome: row.nome,
-    responsavel: row.responsavel,
+    responsavel: responsaveis?.of(row.pronac) ?? row.responsavel,
     proponente: row.proponente,
     verified_funds: row.verified_funds,
     raised_funds: row.raised_funds,
@@ -77,16 +79,52 @@ export class ProjectList {
   readonly #counts = new LruCache<{ count: number }>(16_384, 16_384, () => 1);
   /** Order, text, threshold and page end → the first ranked matches (mostly a first page: 15 positions). */
   readonly #firsts = new LruCache<Uint32Array>(16_384, 4_000_000);
-  readonly #ranks = new Map<OrderKey, Uint32Array>();
+  readonly #ranks = new Map<string, Uint32Array>();
+  readonly #responsaveis: Responsaveis | undefined;
+  /** The orders by responsavel for one version of who has what. */
+  #byResponsavel: { version: number; ascending: Uint32Array; descending: Uint32Array } | undefined;
 
-  constructor(store: ProjectStore) {
+  constructor(store: ProjectStore, responsaveis?: Responsaveis) {
     this.#store = store;
+    this.#responsaveis = responsaveis;
+  }
+
+  /**
+   * The order of a key. Who has a project changes while serving, so the
+   * orders by responsavel are made from the few taken projects whenever that
+   * changes: " " (nobody) sorts before any name, ties in PRONAC order.
+   */
+  #order(key: OrderKey): Uint32Array {
+    if (this.#responsaveis === undefined || (key !== "responsavel" && key !== "-responsavel")) return this.#store.order(key);
+    const version = this.#responsaveis.version;
+    if (this.#byResponsavel?.version !== version) {
+      const taken: { position: number; name: string }[] = [];
+      for (const [pronac] of this.#responsaveis.taken()) {
+        const position = this.#store.position(pronac);
+        if (position !== undefined) taken.push({ position, name: this.#responsaveis.of(pronac) });
+      }
+      const isTaken = new Uint8Array(this.#store.size);
+      for (const { position } of taken) isTaken[position] = 1;
+      const free: number[] = [];
+      for (let i = 0; i < this.#store.size; i++) if (isTaken[i] === 0) free.push(i);
+      const up = [...taken].sort((a, b) => byCodeUnit(a.name, b.name) || a.position - b.position).map((t) => t.position);
+      const down = [...taken].sort((a, b) => byCodeUnit(b.name, a.name) || a.position - b.position).map((t) => t.position);
+      this.#byResponsavel = { version, ascending: Uint32Array.from([...free, ...up]), descending: Uint32Array.from([...down, ...free]) };
+      this.#ranks.delete("responsavel");
+      this.#ranks.delete("-responsavel");
+    }
+    return key === "responsavel" ? this.#byResponsavel.ascending : this.#byResponsavel.descending;
+  }
+
+  /** A key as caches name it: orders by responsavel are those of the current version. */
+  #tag(key: OrderKey): string {
+    return key === "responsavel" || key === "-responsavel" ? `${key}@${this.#responsaveis?.version ?? 0}` : key;
   }
 
   /** The projects ranked `from` to `to` (exclusive) among those matching the query, in its order. */
   select(query: ListQuery, from: number, to: number): Selection {
     const n = this.#store.size;
-    const order = this.#store.order(query.order);
+    const order = this.#order(query.order);
     const gt = query.complexidadeGt;
     const names = query.nome === undefined ? undefined : this.#named(query.nome);
     if (names === undefined && gt === undefined) return { total: n, positions: order.subarray(from, Math.min(to, n)) };
@@ -122,7 +160,7 @@ export class ProjectList {
       return { status: 400, error: `page ${query.page} is past the last page (${lastPage})`, parameter: "page" };
     }
     const data: ApiProject[] = [];
-    for (const position of positions) data.push(apiProject(this.#store.row(position), base));
+    for (const position of positions) data.push(apiProject(this.#store.row(position), base, this.#responsaveis));
     return {
       next_page_url: query.page < lastPage ? pageUrl(base, search, query.page + 1) : null,
       prev_page_url: query.page > 1 ? pageUrl(base, search, query.page - 1) : null,
@@ -158,11 +196,11 @@ export class ProjectList {
    * sorts, no comparator), mapped back through the order.
    */
   #ranked(key: OrderKey, names: NameMatches | undefined, gt: number | undefined, to: number, nome = ""): Uint32Array {
-    const cacheKey = `${key}\u0000${nome}\u0000${gt ?? ""}\u0000${to}`;
+    const cacheKey = `${this.#tag(key)}\u0000${nome}\u0000${gt ?? ""}\u0000${to}`;
     const cached = this.#firsts.get(cacheKey);
     if (cached !== undefined) return cached;
     const { complexidade } = this.#store.columns;
-    const order = this.#store.order(key);
+    const order = this.#order(key);
     const rank = this.#rank(key);
     // Candidates: the name's matches (when listed), each tested against the threshold in
     // O(1); or, when much fewer, the projects above the threshold (the tail of the
@@ -220,9 +258,9 @@ export class ProjectList {
 
   /** rank[position] = where the project comes in `key`'s order (computed once per order). */
   #rank(key: OrderKey): Uint32Array {
+    const order = this.#order(key);
     let rank = this.#ranks.get(key);
     if (rank === undefined) {
-      const order = this.#store.order(key);
       rank = new Uint32Array(order.length);
       for (let i = 0; i < order.length; i++) rank[order[i]!] = i;
       this.#ranks.set(key, rank);

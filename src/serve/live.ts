@@ -1,5 +1,6 @@
 import { ProjectList } from "./list.js";
 import type { ProjectStore } from "./store.js";
+import type { Responsaveis } from "./analysts.js";
 
 /** One run as the routes serve it: its store and what is derived from it once. */
 export interface ServedRun {
@@ -23,9 +24,12 @@ interface Slot extends ServedRun {
 export class LiveStore {
   #current: Slot;
   readonly #retiring = new Set<Promise<void>>();
+  /** Who has which project (shown in the list and details, and ordered by), when the service has analysts. */
+  readonly responsaveis: Responsaveis | undefined;
 
-  constructor(store: ProjectStore) {
-    this.#current = slot(store);
+  constructor(store: ProjectStore, responsaveis?: Responsaveis) {
+    this.responsaveis = responsaveis;
+    this.#current = slot(store, responsaveis);
   }
 
   /** The run served now. */
@@ -51,7 +55,7 @@ export class LiveStore {
    */
   swap(store: ProjectStore, graceMs = 30_000): Promise<void> {
     const old = this.#current;
-    this.#current = slot(store);
+    this.#current = slot(store, this.responsaveis);
     return this.#retire(old, graceMs);
   }
 
@@ -80,6 +84,6 @@ export class LiveStore {
   }
 }
 
-function slot(store: ProjectStore): Slot {
-  return { store, list: new ProjectList(store), users: 0 };
+function slot(store: ProjectStore, responsaveis: Responsaveis | undefined): Slot {
+  return { store, list: new ProjectList(store, responsaveis), users: 0 };
 }

@@ -11,6 +11,7 @@ import { ENTRY_FILES, float64s } from "./entry.js";
 import { DEFAULT_LIMITS } from "./limits.js";
 import { startServer, type RunningServer, type ServerOptions } from "./server.js";
 import { openStore } from "./store.js";
+import { maskTaxIdsInText } from "./mask.js";
 
 // The real service listening on a port, driven over real sockets: no mocks.
 let root: string;
@@ -41,6 +42,8 @@ async function start(extra: Partial<ServerOptions> = {}): Promise<RunningServer>
     codeVersion: "server-test",
     watchSeconds: 0,
     webDir: join(root, "no-page"),
+    // Its own store each: several servers run at once, and the embedded store is one opener's.
+    feedbackStore: mkdtempSync(join(root, "feedback-")),
     log: (line) => lines.push(line),
     ...extra,
   });
@@ -209,11 +212,12 @@ describe("a damaged cache entry", () => {
     expect(await damaged.json()).toEqual({ error: "the details of project 100001 are damaged in the service's cache; try again later" });
     // The other records are served meanwhile.
     expect((await fetch(`${server.url}/v1/projects/100002/details/`)).status).toBe(200);
-    expect(lines).toContain(`salic-ml: cache entry ${entry} is damaged: the details of PRONAC 100001 fail their checksum; its damaged records answer 503`);
+    // Log lines are masked: a cache key with an 11-digit run shows it masked too.
+    expect(lines).toContain(maskTaxIdsInText(`salic-ml: cache entry ${entry} is damaged: the details of PRONAC 100001 fail their checksum; its damaged records answer 503`));
 
     await server.idle();
-    expect(lines).toContain(`salic-ml: rebuilding the damaged cache entry ${entry.slice(-64, -52)} in the background (still serving its undamaged records)`);
-    expect(lines.at(-1)).toBe(`salic-ml: now serving 20 projects of ${join(root, "***.***.789-**")} (scored, cache entry ${entry.slice(-64, -52)})`);
+    expect(lines).toContain(maskTaxIdsInText(`salic-ml: rebuilding the damaged cache entry ${entry.slice(-64, -52)} in the background (still serving its undamaged records)`));
+    expect(lines.at(-1)).toBe(maskTaxIdsInText(`salic-ml: now serving 20 projects of ${join(root, "***.***.789-**")} (scored, cache entry ${entry.slice(-64, -52)})`));
     const repaired = await fetch(`${server.url}/v1/projects/100001/details/`);
     expect(repaired.status).toBe(200);
     expect(await repaired.text()).toBe(before);

@@ -7,6 +7,8 @@ import { maskTaxIdsInText } from "./mask.js";
 import { openCachedStore, servedMetricIds, type ServedMetrics } from "./cache.js";
 import { jobKey } from "./fingerprint.js";
 import { LiveStore } from "./live.js";
+import { Responsaveis } from "./analysts.js";
+import type { FeedbackStore } from "../feedback/store.js";
 import { databaseSource, folderSource, type ServeSource } from "./source.js";
 import type { ProjectStore } from "./store.js";
 import type { WorkerBuild } from "./worker.js";
@@ -42,6 +44,12 @@ export interface ServerOptions extends HttpOptions {
   log?: (line: string) => void;
   /** Identifies the code computing the results (default: codeVersion(); tests pin it). */
   codeVersion?: string;
+  /**
+   * Folder of the embedded analysts' store (analysts, who has which project,
+   * feedback) when serving a folder (default `<repo>/.salic-ml/feedback`);
+   * with `db`, they live in schema salic_ml of that database and this is refused.
+   */
+  feedbackStore?: string;
 }
 
 /** A running service. */
@@ -117,9 +125,22 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       );
     },
   };
-  const opened = await openCachedStore(cacheOptions);
+  if (options.db !== undefined && options.feedbackStore !== undefined) throw new Error("startServer: give feedbackStore only without db (with db, analysts live in its schema salic_ml)");
+  // Opened first: a store that cannot be opened (a bad folder, a database refusing the DDL) stops the start before minutes of scoring.
+  const { openFeedbackStore } = await import("../feedback/open.js");
+  const analysts: FeedbackStore = await openFeedbackStore(options.db !== undefined ? { db: options.db } : { dir: options.feedbackStore });
+  log(`salic-ml: analysts, who has which project and feedback are kept in ${analysts.label}`);
+  let opened: Awaited<ReturnType<typeof openCachedStore>>;
+  let responsaveis: Responsaveis;
+  try {
+    responsaveis = new Responsaveis(await analysts.holders());
+    opened = await openCachedStore(cacheOptions);
+  } catch (error) {
+    await analysts.close().catch(() => {});
+    throw error;
+  }
   if (opened.stored !== undefined) track(opened.stored);
-  const live = new LiveStore(opened.store);
+  const live = new LiveStore(opened.store, responsaveis);
   let onDamaged: (store: ProjectStore) => void = () => {};
   const app = buildApp(live, {
     webDir: options.webDir ?? join(root, "dist", "web"),
@@ -128,11 +149,13 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     publicUrl: options.publicUrl,
     limits: options.limits,
     onDamaged: (store) => onDamaged(store),
+    analysts: { store: analysts, responsaveis },
   });
   try {
     await app.listen({ port: options.port ?? 3000, host: options.host ?? "127.0.0.1" });
   } catch (error) {
     await live.close();
+    await analysts.close().catch(() => {});
     throw error;
   }
   const address = app.server.address();
@@ -223,6 +246,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       await Promise.all([...workers].map((worker) => worker.terminate()));
       while (background.size > 0) await Promise.all([...background]);
       await live.close();
+      await analysts.close();
     },
   };
 }
