@@ -27,12 +27,13 @@ describe("npm run samples", () => {
     }
     expect(existsSync(out)).toBe(false);
   });
-  it("writes the five tables, ground truth, README and manifest into --out", () => {
+  it("writes the five tables, ground truth, README, manifest and the synthetic feedback export into --out", () => {
     const out = join(tmp, "ok");
     const r = run("--seed", "3", "--projects", "60", "--out", out);
     expect(r.status, r.stderr).toBe(0);
     expect(readdirSync(out).sort()).toEqual([
       "README.md",
+      "feedback",
       "ground-truth.json",
       "manifest.json",
       "planilha_aprovacao_comprovacao.csv",
