@@ -129,7 +129,6 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   // Opened first: a store that cannot be opened (a bad folder, a database refusing the DDL) stops the start before minutes of scoring.
   const { openFeedbackStore } = await import("../feedback/open.js");
   const analysts: FeedbackStore = await openFeedbackStore(options.db !== undefined ? { db: options.db } : { dir: options.feedbackStore });
-  log(`salic-ml: analysts, who has which project and feedback are kept in ${analysts.label}`);
   let opened: Awaited<ReturnType<typeof openCachedStore>>;
   let responsaveis: Responsaveis;
   try {
@@ -163,6 +162,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const host = address.family === "IPv6" ? `[${address.address}]` : address.address;
   const url = `http://${host}:${address.port}`;
   const ms = Math.round(performance.now() - started);
+  log(`salic-ml: analysts, who has which project and feedback are kept in ${analysts.label}`);
   log(`salic-ml: serving ${opened.store.size} projects of ${source.label} at ${url} (${opened.hit ? "from cache" : "scored"}, ready in ${ms} ms)`);
 
   // The watcher: one fingerprint check at a time, the next one scheduled when it is done;
