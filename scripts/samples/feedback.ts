@@ -7,6 +7,7 @@
  * `npm run samples` rewrites it byte for byte.
  */
 import { join } from "node:path";
+import { EXPORT_COLUMNS } from "../../src/feedback/export.js";
 import { csvField } from "../../src/output/csv.js";
 import { writeFilesAtomic } from "../../src/util/atomic.js";
 import { byCodeUnit } from "../../src/util/order.js";
@@ -17,7 +18,7 @@ import { flaggedBy } from "./rules.js";
 import { type WrittenFile, writeText } from "./write.js";
 
 /** The export's columns, in the order `salic-ml feedback export` writes them. */
-const COLUMNS = ["pronac", "metrica", "avaliacao", "nota", "comentario", "analista", "quando"] as const;
+const COLUMNS = EXPORT_COLUMNS;
 
 /** Where the export goes, under the sample's folder. */
 export const FEEDBACK_FOLDER = "feedback";

@@ -2,11 +2,12 @@ import { readFileSync } from "node:fs";
 import { extname } from "node:path";
 import pl from "nodejs-polars";
 import { DataError } from "../data/errors.js";
+import { EXPORT_COLUMNS } from "../feedback/export.js";
 import { lineOfRow } from "../data/records.js";
 import { isMetricId, METRIC_IDS } from "../metrics/catalog.js";
 
 /** The columns of `salic-ml feedback export`, in its order. */
-export const FEEDBACK_EXPORT_COLUMNS = ["pronac", "metrica", "avaliacao", "nota", "comentario", "analista", "quando"] as const;
+export const FEEDBACK_EXPORT_COLUMNS = EXPORT_COLUMNS;
 
 /** One entry of a feedback export: a metric's judgement (metrica + avaliacao) or a project's grade (nota). */
 export interface FeedbackExportEntry {
