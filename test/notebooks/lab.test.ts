@@ -119,7 +119,9 @@ describe("npm run lab shows figures as interactive Plotly charts", () => {
     const opened = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     opened.on("pageerror", (error) => pageErrors.push(error.message));
     await before(opened);
-    await opened.goto(`${lab.url}/notebooks/${name}?token=${lab.token}`);
+    // Not "load": that event also waits for a held nbextension script when its tag is added before the
+    // page finished loading, and the late-renderer test releases the script only after this returns.
+    await opened.goto(`${lab.url}/notebooks/${name}?token=${lab.token}`, { waitUntil: "domcontentloaded" });
     await opened.waitForFunction(() => (window as unknown as { Jupyter?: { notebook?: { _fully_loaded?: boolean } } }).Jupyter?.notebook?._fully_loaded === true, null, { timeout: 30_000 });
     return opened;
   }
