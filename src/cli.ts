@@ -242,7 +242,9 @@ async function score(args: readonly string[], io: CliIo): Promise<number> {
 
   const startedAt = new Date();
   // The score reports no file hashes: skip hashing (about a second at national scale) unless the run is stored.
-  const loaded = dataDir !== undefined ? loadDataDir(dataDir, { hash: options.store === true }) : await loadDatabase(dbUrl!);
+  // Scoring reads only the required columns; the optional ones are for the service's pages.
+  const loaded =
+    dataDir !== undefined ? loadDataDir(dataDir, { hash: options.store === true, columns: "required" }) : await loadDatabase(dbUrl!);
   const noProjects = loaded.missing.get("planilha_projetos");
   if (noProjects !== undefined) throw new Failure(`${noProjects}: it lists the projects to score`);
   // Loaded here, not at start-up, so that a damaged promotion record is an error message like any other.

@@ -4,7 +4,7 @@ import { presentColumns, typedColumns } from "./columns.js";
 import { DataError, showValue } from "./errors.js";
 import { EXPECTED, parseColumns } from "./parse.js";
 import { findMalformed, firstMiscounted, lineOfRow, recordShape, recordsAt } from "./records.js";
-import type { TableName } from "./schema.js";
+import type { ColumnSpec, TableName } from "./schema.js";
 
 /*
  * Every column is read as text first (inferSchemaLength 0), so identifiers
@@ -93,15 +93,41 @@ function checkShortRecords(bytes: Buffer, raw: pl.DataFrame, file: string): void
   if (found) throw new DataError({ file, line: found.line }, `malformed CSV: ${found.problem}`);
 }
 
+/** Which declared columns a read keeps: every one, or only the required ones (those a metric or the service reads). */
+export type ColumnSelection = "all" | "required";
+
+function selectColumns(columns: readonly ColumnSpec[], selection: ColumnSelection): ColumnSpec[] {
+  return selection === "all" ? [...columns] : columns.filter((c) => c.required);
+}
+
+/**
+ * The kept columns of a raw (all text) frame, parsed and checked.
+ * @param body the file's bytes, read only to name the line of a bad value.
+ */
+function decode(raw: pl.DataFrame, columns: readonly ColumnSpec[], file: string, body: () => Buffer): pl.DataFrame {
+  const text = raw.select(...columns.map((c) => c.name));
+  const parsed = parseColumns(text, typedColumns(columns));
+  const locate = (row: number) => {
+    const line = lineOfRow(body(), row);
+    return line === undefined ? { row: row + 1 } : { line };
+  };
+  if (parsed.bad) {
+    const { row, column, value, type } = parsed.bad;
+    throw new DataError({ file, ...locate(row), column, value }, `${showValue(value)} ${EXPECTED[type]}`);
+  }
+  checkTable(parsed.df, columns, { file, locate, text: (row, column) => String(text.getColumn(column).get(row)) });
+  return parsed.df;
+}
+
 /**
  * Reads one table from CSV bytes (UTF-8, header row, comma, RFC 4180
  * quoting) into a frame with the schema's dtypes: required int, number and
  * datetime columns parsed, every other declared column kept as Utf8,
- * undeclared columns dropped.
+ * undeclared columns dropped (and, with `selection` "required", the optional ones).
  * @param file named in errors.
  * @throws DataError naming the file, and the line, column and value when known.
  */
-export function readCsv(bytes: Buffer, file: string, table: TableName): pl.DataFrame {
+export function readCsv(bytes: Buffer, file: string, table: TableName, selection: ColumnSelection = "all"): pl.DataFrame {
   const body = withOneTrailingBreak(bytes);
   if (isEmpty(body)) throw new DataError({ file }, "the file is empty (expected a header row)");
   let raw: pl.DataFrame;
@@ -112,16 +138,52 @@ export function readCsv(bytes: Buffer, file: string, table: TableName): pl.DataF
   }
   const columns = presentColumns(raw.columns, table, file);
   checkShortRecords(body, raw, file);
-  const text = raw.select(...columns.map((c) => c.name));
-  const parsed = parseColumns(text, typedColumns(columns));
-  const locate = (row: number) => {
-    const line = lineOfRow(body, row);
-    return line === undefined ? { row: row + 1 } : { line };
+  return decode(raw, selectColumns(columns, selection), file, () => body);
+}
+
+/** Whether the bytes end in exactly one line break (LF or CRLF) after some text: the files polars reads as readCsv does. */
+function endsWithOneBreak(tail: Buffer): boolean {
+  const n = tail.length;
+  if (n < 2 || tail[n - 1] !== LF) return false;
+  const before = tail[n - 2] === CR ? n - 3 : n - 2;
+  return before >= 0 && tail[before] !== LF && tail[before] !== CR;
+}
+
+/**
+ * {@link readCsv} on the file at path `file` (ending in ".csv"), giving the same frame and errors.
+ * polars maps the file instead of getting a copy of it, and with "required"
+ * it skips the optional columns (at national scale, half of
+ * planilha_orcamentaria's text): a large file loads two to three times
+ * faster. The bytes are read only to name the line of an error, or when
+ * polars alone would misread the file: readCsv then reads it, for a file
+ * not ending in exactly one line break, and for one whose last column holds
+ * nulls (a record may be short of fields: that check needs every column).
+ * @param readBytes the file's bytes (a regular file, checked by the caller).
+ * @param tail the file's last 3 bytes.
+ */
+export function readCsvFile(
+  file: string,
+  table: TableName,
+  selection: ColumnSelection,
+  readBytes: () => Buffer,
+  tail: Buffer,
+): pl.DataFrame {
+  if (!endsWithOneBreak(tail)) return readCsv(readBytes(), file, table, selection);
+  let bytes: Buffer | undefined;
+  const body = () => (bytes ??= withOneTrailingBreak(readBytes()));
+  const read = (options: Partial<pl.ReadCsvOptions>) => {
+    try {
+      return pl.readCSV(file, { ...READ_OPTIONS, ...options });
+    } catch (error) {
+      throw malformed(body(), file, error);
+    }
   };
-  if (parsed.bad) {
-    const { row, column, value, type } = parsed.bad;
-    throw new DataError({ file, ...locate(row), column, value }, `${showValue(value)} ${EXPECTED[type]}`);
-  }
-  checkTable(parsed.df, columns, { file, locate, text: (row, column) => String(text.getColumn(column).get(row)) });
-  return parsed.df;
+  const header = read({ nRows: 0 }).columns;
+  const last = header[header.length - 1];
+  const columns = selectColumns(presentColumns(header, table, file), selection);
+  const wanted = new Set(columns.map((c) => c.name));
+  if (last !== undefined) wanted.add(last);
+  const raw = read({ columns: header.filter((name) => wanted.has(name)) });
+  if (last !== undefined && raw.getColumn(last).nullCount() > 0) return readCsv(body(), file, table, selection);
+  return decode(raw, columns, file, body);
 }

@@ -1,4 +1,4 @@
-import { lstatSync, readFileSync, readlinkSync, statSync, type Stats } from "node:fs";
+import { closeSync, lstatSync, openSync, readFileSync, readSync, readlinkSync, statSync, type Stats } from "node:fs";
 import { DataError } from "./errors.js";
 
 /*
@@ -61,26 +61,59 @@ export function hasEntry(path: string, expected: string): boolean {
 }
 
 /**
- * The bytes of the regular file at `path` (a link to one is followed).
+ * The size of the regular file at `path` (a link to one is followed), checked
+ * before anything opens it: reading a named pipe would wait for a writer forever.
  * @param expected what should be there, for messages: "a readable file holding table planilha_captacao".
  * @throws DataError naming the file, what it is instead and what was expected.
  */
-export function readRegularFile(path: string, expected: string): Buffer {
-  const refuse = (why: string) => new DataError({ file: path }, `cannot read the file: ${why} (expected ${expected})`);
+export function regularFileSize(path: string, expected: string): number {
   let stats: Stats;
   try {
     stats = statSync(path);
   } catch (error) {
     if (code(error) === "ENOENT" && !hasEntry(path, expected)) throw new DataError({ file: path }, `file not found: ${path}`);
-    throw refuse(openFailure(path, error));
+    throw refusal(path, expected, openFailure(path, error));
   }
-  // checked first: reading a named pipe would wait for a writer forever
-  if (!stats.isFile()) throw refuse(notAFile(stats));
+  if (!stats.isFile()) throw refusal(path, expected, notAFile(stats));
+  return stats.size;
+}
+
+function refusal(path: string, expected: string, why: string): DataError {
+  return new DataError({ file: path }, `cannot read the file: ${why} (expected ${expected})`);
+}
+
+/**
+ * The bytes of the regular file at `path` (a link to one is followed).
+ * @param expected what should be there, for messages: "a readable file holding table planilha_captacao".
+ * @throws DataError naming the file, what it is instead and what was expected.
+ */
+export function readRegularFile(path: string, expected: string): Buffer {
+  regularFileSize(path, expected);
   try {
     return readFileSync(path);
   } catch (error) {
-    throw refuse(openFailure(path, error));
+    throw refusal(path, expected, openFailure(path, error));
   }
+}
+
+/**
+ * The last `count` bytes of the regular file at `path` (fewer when it is
+ * shorter), read without reading the rest.
+ * @throws DataError as {@link readRegularFile}.
+ */
+export function readFileTail(path: string, count: number, expected: string): Buffer {
+  const size = regularFileSize(path, expected);
+  const tail = Buffer.alloc(Math.min(count, size));
+  let fd: number | undefined;
+  try {
+    fd = openSync(path, "r");
+    readSync(fd, tail, 0, tail.length, size - tail.length);
+  } catch (error) {
+    throw refusal(path, expected, openFailure(path, error));
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+  return tail;
 }
 
 /**

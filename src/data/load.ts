@@ -3,7 +3,8 @@ import { DataError } from "./errors.js";
 import { hasEntry, isDirectory } from "./files.js";
 import { sha256Hex } from "./hash.js";
 import { TABLE_NAMES, type SalicTables, type TableName } from "./schema.js";
-import { readTableBytes } from "./table.js";
+import type { ColumnSelection } from "./csv.js";
+import { readTable, readTableBytes } from "./table.js";
 
 /** The tables of one data directory, what is missing from it, and the hash of every file read. */
 export interface LoadedData {
@@ -30,6 +31,12 @@ export interface LoadOptions {
    * job) pass false, and `files` is then empty.
    */
   hash?: boolean;
+  /**
+   * "all" (default) keeps every declared column; "required" only those a
+   * metric or the service reads: what scoring needs, loaded faster (without
+   * `hash`, a CSV file's other columns are not read at all).
+   */
+  columns?: ColumnSelection;
 }
 
 /**
@@ -71,9 +78,15 @@ export function loadDataDir(dir: string, options?: LoadOptions): LoadedData {
       continue;
     }
     const name = hasCsv ? csv : parquet;
-    const { df, bytes } = readTableBytes(join(dir, name), table);
-    tables[table] = df;
-    if (hash) files[name] = sha256Hex(bytes);
+    const path = join(dir, name);
+    const read = { columns: options?.columns ?? "all" };
+    if (hash) {
+      const { df, bytes } = readTableBytes(path, table, read);
+      tables[table] = df;
+      files[name] = sha256Hex(bytes);
+    } else {
+      tables[table] = readTable(path, table, read);
+    }
   }
   return { dir, tables, missing, files };
 }

@@ -1,21 +1,40 @@
 import { extname } from "node:path";
 import type pl from "nodejs-polars";
-import { readCsv } from "./csv.js";
+import { readCsv, readCsvFile, type ColumnSelection } from "./csv.js";
 import { DataError } from "./errors.js";
-import { readRegularFile } from "./files.js";
+import { readFileTail, readRegularFile } from "./files.js";
 import { readParquet } from "./parquet.js";
-import type { TableName } from "./schema.js";
+import { SCHEMA, type TableName } from "./schema.js";
+
+/** The frame without its optional columns, when only the required ones are asked for. */
+function requiredOnly(df: pl.DataFrame, table: TableName, selection: ColumnSelection): pl.DataFrame {
+  if (selection === "all") return df;
+  const required = new Set(SCHEMA[table].filter((c) => c.required).map((c) => c.name));
+  return df.select(...df.columns.filter((name) => required.has(name)));
+}
 
 /** Reads a table from bytes already in memory, by the file's extension (.csv or .parquet). */
-export function decodeTable(bytes: Buffer, file: string, table: TableName): pl.DataFrame {
+export function decodeTable(bytes: Buffer, file: string, table: TableName, selection: ColumnSelection = "all"): pl.DataFrame {
   const ext = extname(file).toLowerCase();
-  if (ext === ".csv") return readCsv(bytes, file, table);
-  if (ext === ".parquet") return readParquet(bytes, file, table);
+  if (ext === ".csv") return readCsv(bytes, file, table, selection);
+  if (ext === ".parquet") return requiredOnly(readParquet(bytes, file, table), table, selection);
   throw new DataError({ file }, `cannot read a "${ext}" file (expected .csv or .parquet)`);
 }
 
+const holding = (table: TableName) => `a readable file holding table ${table}`;
+
 function readBytes(file: string, table: TableName): Buffer {
-  return readRegularFile(file, `a readable file holding table ${table}`);
+  return readRegularFile(file, holding(table));
+}
+
+/** Options of {@link readTable}. */
+export interface ReadTableOptions {
+  /**
+   * "all" (default) keeps every declared column; "required" only those a
+   * metric or the service reads, which the score job needs: a CSV file's
+   * other columns are then not read at all.
+   */
+  columns?: ColumnSelection;
 }
 
 /**
@@ -25,12 +44,18 @@ function readBytes(file: string, table: TableName): Buffer {
  * empty fields are null; columns the schema does not declare are dropped.
  * @throws DataError naming the file (and line or row, column, value) for anything malformed.
  */
-export function readTable(file: string, table: TableName): pl.DataFrame {
-  return decodeTable(readBytes(file, table), file, table);
+export function readTable(file: string, table: TableName, options: ReadTableOptions = {}): pl.DataFrame {
+  const selection = options.columns ?? "all";
+  // polars takes a string for a path only when it ends in ".csv" exactly (else for CSV text)
+  if (extname(file) === ".csv") {
+    const tail = readFileTail(file, 3, holding(table));
+    return readCsvFile(file, table, selection, () => readBytes(file, table), tail);
+  }
+  return decodeTable(readBytes(file, table), file, table, selection);
 }
 
 /** {@link readTable} that also gives the bytes it read (to hash them without reading twice). */
-export function readTableBytes(file: string, table: TableName): { df: pl.DataFrame; bytes: Buffer } {
+export function readTableBytes(file: string, table: TableName, options: ReadTableOptions = {}): { df: pl.DataFrame; bytes: Buffer } {
   const bytes = readBytes(file, table);
-  return { df: decodeTable(bytes, file, table), bytes };
+  return { df: decodeTable(bytes, file, table, options.columns ?? "all"), bytes };
 }
