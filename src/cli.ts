@@ -242,7 +242,7 @@ async function score(args: readonly string[], io: CliIo): Promise<number> {
 
   const startedAt = new Date();
   // The score reports no file hashes: skip hashing (about a second at national scale) unless the run is stored.
-  // Scoring reads only the required columns; the optional ones are for the service's pages.
+  // Scoring keeps only the required columns (less memory); the optional ones are for the service's pages.
   const loaded =
     dataDir !== undefined ? loadDataDir(dataDir, { hash: options.store === true, columns: "required" }) : await loadDatabase(dbUrl!);
   const noProjects = loaded.missing.get("planilha_projetos");

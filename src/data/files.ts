@@ -97,23 +97,29 @@ export function readRegularFile(path: string, expected: string): Buffer {
 }
 
 /**
- * The last `count` bytes of the regular file at `path` (fewer when it is
- * shorter), read without reading the rest.
+ * Up to `count` bytes of the regular file at `path` from byte `start` (a
+ * negative `start` counts from the end), read without reading the rest.
  * @throws DataError as {@link readRegularFile}.
  */
-export function readFileTail(path: string, count: number, expected: string): Buffer {
+export function readFileRange(path: string, start: number, count: number, expected: string): Buffer {
   const size = regularFileSize(path, expected);
-  const tail = Buffer.alloc(Math.min(count, size));
+  const from = Math.max(0, start < 0 ? size + start : start);
+  const bytes = Buffer.alloc(Math.max(0, Math.min(count, size - from)));
   let fd: number | undefined;
   try {
     fd = openSync(path, "r");
-    readSync(fd, tail, 0, tail.length, size - tail.length);
+    let read = 0;
+    while (read < bytes.length) {
+      const n = readSync(fd, bytes, read, bytes.length - read, from + read);
+      if (n === 0) break;
+      read += n;
+    }
+    return bytes.subarray(0, read);
   } catch (error) {
     throw refusal(path, expected, openFailure(path, error));
   } finally {
     if (fd !== undefined) closeSync(fd);
   }
-  return tail;
 }
 
 /**

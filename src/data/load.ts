@@ -33,8 +33,7 @@ export interface LoadOptions {
   hash?: boolean;
   /**
    * "all" (default) keeps every declared column; "required" only those a
-   * metric or the service reads: what scoring needs, loaded faster (without
-   * `hash`, a CSV file's other columns are not read at all).
+   * metric or the service reads: what scoring needs, in less memory.
    */
   columns?: ColumnSelection;
 }

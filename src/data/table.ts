@@ -2,7 +2,7 @@ import { extname } from "node:path";
 import type pl from "nodejs-polars";
 import { readCsv, readCsvFile, type ColumnSelection } from "./csv.js";
 import { DataError } from "./errors.js";
-import { readFileTail, readRegularFile } from "./files.js";
+import { readFileRange, readRegularFile } from "./files.js";
 import { readParquet } from "./parquet.js";
 import { SCHEMA, type TableName } from "./schema.js";
 
@@ -31,8 +31,7 @@ function readBytes(file: string, table: TableName): Buffer {
 export interface ReadTableOptions {
   /**
    * "all" (default) keeps every declared column; "required" only those a
-   * metric or the service reads, which the score job needs: a CSV file's
-   * other columns are then not read at all.
+   * metric or the service reads (what scoring needs: the frames take less memory).
    */
   columns?: ColumnSelection;
 }
@@ -48,7 +47,7 @@ export function readTable(file: string, table: TableName, options: ReadTableOpti
   const selection = options.columns ?? "all";
   // polars takes a string for a path only when it ends in ".csv" exactly (else for CSV text)
   if (extname(file) === ".csv") {
-    const tail = readFileTail(file, 3, holding(table));
+    const tail = readFileRange(file, -3, 3, holding(table));
     return readCsvFile(file, table, selection, () => readBytes(file, table), tail);
   }
   return decodeTable(readBytes(file, table), file, table, selection);
