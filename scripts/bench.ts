@@ -86,7 +86,7 @@ async function inProcess(dataDir: string, outFile: string): Promise<{ stages: St
     return result;
   };
 
-  const loaded = time("load", () => loadDataDir(dataDir, { hash: false }));
+  const loaded = time("load", () => loadDataDir(dataDir, { hash: false, columns: "required" }));
   const metricStages: Stage[] = [];
   const timed = REGISTRY.map(
     (metric): MetricDefinition => ({
