@@ -107,11 +107,26 @@ export function registerAnalystRoutes(app: FastifyInstance, context: AnalystRout
     quando: holder.quando.toISOString(),
   });
 
-  const change = (kind: "take" | "release") => async (request: FastifyRequest<{ Params: { pronac: string } }>, reply: FastifyReply) => {
-    const pronac = project(request, reply);
-    if (pronac === undefined) return reply;
+  // Who writes is settled when the request arrives, before its body is read:
+  // a caller without a valid token gets 401/403 whatever it sent (even a body
+  // that is not JSON, or too large), and nothing of it is parsed.
+  const writers = new WeakMap<FastifyRequest, Analyst>();
+  const authorizeWrite = async (request: FastifyRequest, reply: FastifyReply) => {
+    const typed = request as FastifyRequest<{ Params: { pronac: string } }>;
+    if (project(typed, reply) === undefined) return reply;
     const who = await analyst(request, reply);
     if (who === undefined) return reply;
+    writers.set(request, who);
+  };
+  const writer = (request: FastifyRequest): Analyst => {
+    const who = writers.get(request);
+    if (who === undefined) throw new Error("a write route ran without its onRequest authorization");
+    return who;
+  };
+
+  const change = (kind: "take" | "release") => async (request: FastifyRequest<{ Params: { pronac: string } }>, reply: FastifyReply) => {
+    const { pronac } = request.params;
+    const who = writer(request);
     try {
       const holder = kind === "take" ? await store.take(pronac, who) : await store.release(pronac, who);
       responsaveis.set(holder);
@@ -121,8 +136,8 @@ export function registerAnalystRoutes(app: FastifyInstance, context: AnalystRout
       throw error;
     }
   };
-  app.put(RESPONSAVEL_PATH, change("take"));
-  app.delete(RESPONSAVEL_PATH, change("release"));
+  app.put<{ Params: { pronac: string } }>(RESPONSAVEL_PATH, { onRequest: authorizeWrite }, change("take"));
+  app.delete<{ Params: { pronac: string } }>(RESPONSAVEL_PATH, { onRequest: authorizeWrite }, change("release"));
   context.allow(RESPONSAVEL_PATH, ["PUT", "DELETE"]);
 
   app.get<{ Params: { pronac: string } }>(FEEDBACK_PATH, async (request, reply) => {
@@ -131,14 +146,10 @@ export function registerAnalystRoutes(app: FastifyInstance, context: AnalystRout
     const body: FeedbackBody = { pronac, feedback: await store.feedbackOf(pronac) };
     return body;
   });
-  app.post<{ Params: { pronac: string } }>(FEEDBACK_PATH, { bodyLimit: FEEDBACK_LIMITS.bodyBytes }, async (request, reply) => {
-    const pronac = project(request, reply);
-    if (pronac === undefined) return reply;
-    const who = await analyst(request, reply);
-    if (who === undefined) return reply;
+  app.post<{ Params: { pronac: string } }>(FEEDBACK_PATH, { bodyLimit: FEEDBACK_LIMITS.bodyBytes, onRequest: authorizeWrite }, async (request, reply) => {
     const entry = parseFeedback(request.body);
     if ("error" in entry) return sendError(reply, entry);
-    const stored: FeedbackEntry = await store.addFeedback(pronac, entry, who);
+    const stored: FeedbackEntry = await store.addFeedback(request.params.pronac, entry, writer(request));
     return reply.code(201).send(stored);
   });
   context.allow(FEEDBACK_PATH, ["GET", "HEAD", "POST"]);

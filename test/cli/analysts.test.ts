@@ -95,6 +95,16 @@ function analystsFlow(name: string, location: () => { cli: string[]; server: Par
       expect((await call(server, "GET", "/v1/projects/100002/feedback/")).body).toEqual({ pronac: "100002", feedback: [] });
     });
 
+    it("the token is checked before the body is read: without one, a body that is not JSON or too large is a 401; with one, a 400 or 413", async () => {
+      const tooLarge = { nota: 3, comentario: "x".repeat(9000) };
+      expect(await call(server, "POST", "/v1/projects/100002/feedback/", undefined, "{not json")).toMatchObject({ status: 401, authenticate: 'Bearer realm="salic-ml"' });
+      expect(await call(server, "POST", "/v1/projects/100002/feedback/", undefined, tooLarge)).toMatchObject({ status: 401 });
+      expect(await call(server, "POST", "/v1/projects/100002/feedback/", carla, "{not json")).toMatchObject({ status: 403 });
+      expect((await call(server, "POST", "/v1/projects/100002/feedback/", ana, "{not json")).status).toBe(400);
+      expect((await call(server, "POST", "/v1/projects/100002/feedback/", ana, tooLarge)).status).toBe(413);
+      expect((await call(server, "GET", "/v1/projects/100002/feedback/")).body).toEqual({ pronac: "100002", feedback: [] });
+    });
+
     it("an analyst takes a project: the list and details show their name, another analyst gets a 409 naming them, release gives ' '", async () => {
       const taken = await call(server, "PUT", "/v1/projects/100002/responsavel/", ana);
       expect(taken.status).toBe(200);
