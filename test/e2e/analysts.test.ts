@@ -66,7 +66,8 @@ afterAll(async () => {
   for (const dir of [storeDir, cacheDir, webDir]) if (dir !== undefined) rmSync(dir, { recursive: true, force: true });
 });
 
-async function desk(): Promise<{ context: BrowserContext; page: Page }> {
+/** @param expected console errors this desk causes on purpose (besides the refused writes' 401/403/409). */
+async function desk(expected?: RegExp): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
   await page.addInitScript(() =>
@@ -74,7 +75,8 @@ async function desk(): Promise<{ context: BrowserContext; page: Page }> {
   );
   page.on("console", (message) => {
     // A refused write answers 401/403/409 on purpose; Chromium logs each failed fetch as a console error.
-    if (message.type() === "error" && !/status of (401|403|409)/.test(message.text())) problems.push(message.text());
+    const text = message.text();
+    if (message.type() === "error" && !/status of (401|403|409)/.test(text) && !expected?.test(text)) problems.push(text);
   });
   page.on("pageerror", (error) => problems.push(String(error)));
   return { context, page };
@@ -251,6 +253,22 @@ interface Entry {
   analista: string;
   quando: string;
 }
+
+describe("a history that cannot be loaded", () => {
+  it("is said in its section, and the project and its metrics are shown all the same", async () => {
+    // The network drops every request for the history: the browser sees a failed fetch, as when the store is down.
+    const page = await desk(/ERR_FAILED/);
+    await page.context.route("**/v1/projects/*/feedback/", (route) => (route.request().method() === "GET" ? route.abort("failed") : route.continue()));
+    const pronac = await topProject();
+    await openProject(page.page, pronac);
+    expect(await page.page.locator("[data-testid=project-name]").count()).toBe(1);
+    expect(await page.page.locator("[data-testid=metric-card]").count()).toBeGreaterThan(0);
+    await page.page.locator("[data-testid=history-error]").waitFor();
+    expect(await page.page.locator("[data-testid=history-error]").innerText()).toBe("Não foi possível carregar o histórico de avaliações.");
+    expect(await page.page.locator("[data-testid=project-error]").count()).toBe(0);
+    await page.context.close();
+  });
+});
 
 describe("feedback from the page reaches the store and the export", () => {
   let ana: { context: BrowserContext; page: Page };
