@@ -20,17 +20,15 @@ export function columnValues(frame: pl.DataFrame, name: string): unknown[] {
   const dtype = String(series.dtype).replace(/^DataType\((.*)\)$/, "$1");
   const bool = dtype === "Bool";
   if (!bool && !NUMERIC.test(dtype)) return series.toArray() as unknown[];
+  // Null travels as NaN, which no valid file yields (the loaders reject it), so one typed array carries both.
   const typed = frame
-    .select(pl.col(name).cast(pl.Float64).fillNull(0))
+    .select(pl.col(name).cast(pl.Float64).fillNull(Number.NaN))
     .getColumn(name)
     .toTypedArray() as Float64Array;
-  const nulls =
-    series.nullCount() > 0
-      ? (frame.select(pl.col(name).isNull().cast(pl.Float64)).getColumn(name).toTypedArray() as Float64Array)
-      : null;
   const values = new Array<unknown>(typed.length);
   for (let i = 0; i < typed.length; i++) {
-    values[i] = nulls !== null && nulls[i] === 1 ? null : bool ? typed[i] === 1 : typed[i];
+    const x = typed[i] as number;
+    values[i] = Number.isNaN(x) ? null : bool ? x === 1 : x;
   }
   return values;
 }
