@@ -27,10 +27,11 @@ const manifest = JSON.parse(readFileSync(join(DIR, "manifest.json"), "utf8")) as
   files: Record<string, string>;
 };
 
-/** "12.34" / "12.345" → thousandths of a real, exactly. */
-function mills(text: string | null | undefined): number {
-  const [int, frac = ""] = (text ?? "0").split(".");
-  return Number(int) * 1000 + Number(frac.padEnd(3, "0"));
+/** "12.34" / "12.345" / "-0.00375" → micro-reais, exactly. */
+function micros(text: string | null | undefined): number {
+  const written = text ?? "0";
+  const [int, frac = ""] = written.replace(/^-/, "").split(".");
+  return (written.startsWith("-") ? -1 : 1) * (Number(int) * 1_000_000 + Number(frac.padEnd(6, "0")));
 }
 const str = (v: string | null | undefined) => v ?? "";
 
@@ -144,13 +145,13 @@ describe("data-samples has the real database's shape", () => {
     const counts = new Map<string, number>();
     for (const r of links) counts.set(str(r.idComprovantePagamento), (counts.get(str(r.idComprovantePagamento)) ?? 0) + 1);
     expect([...counts.values()].filter((n) => n > 1).length).toBeGreaterThan(5);
-    expect(approvedLinks.some((r) => 2 * mills(r.vlComprovacao) === 3 * mills(r.vlAprovado))).toBe(true);
+    expect(approvedLinks.some((r) => 2 * micros(r.vlComprovacao) === 3 * micros(r.vlAprovado))).toBe(true);
   });
   it("has raised funds for part of the projects, some raising exactly what they proved", () => {
     const raisedBy = new Map<string, number>();
-    for (const r of raised) raisedBy.set(str(r.Pronac), (raisedBy.get(str(r.Pronac)) ?? 0) + mills(r.CaptacaoReal));
+    for (const r of raised) raisedBy.set(str(r.Pronac), (raisedBy.get(str(r.Pronac)) ?? 0) + micros(r.CaptacaoReal));
     const provenBy = new Map<string, number>();
-    for (const r of links) provenBy.set(str(r.PRONAC), (provenBy.get(str(r.PRONAC)) ?? 0) + mills(r.vlComprovacao));
+    for (const r of links) provenBy.set(str(r.PRONAC), (provenBy.get(str(r.PRONAC)) ?? 0) + micros(r.vlComprovacao));
     expect(raisedBy.size).toBeGreaterThan(50);
     expect(raisedBy.size).toBeLessThan(projects.length);
     expect([...raisedBy].filter(([p, v]) => provenBy.get(p) === v).length).toBeGreaterThanOrEqual(3);
@@ -166,7 +167,7 @@ describe("planted anomalies are flagged by the spec's rules computed from the CS
     expectAllFlagged("comprovante_pagamento", gaussianFlags(links, "PRONAC", "idSegmento", distinct, false));
   });
   it("valor_aprovado, valor_comprovado and valor_captado: totals above mean + 1.5·sample std", () => {
-    const sum = (col: string) => (rs: Row[]) => rs.reduce((s, r) => s + mills(r[col] ?? null), 0);
+    const sum = (col: string) => (rs: Row[]) => rs.reduce((s, r) => s + micros(r[col] ?? null), 0);
     expectAllFlagged("valor_aprovado", gaussianFlags(budget, "PRONAC", "idSegmento", sum("VlTotalAprovado"), true));
     expectAllFlagged("valor_comprovado", gaussianFlags(links, "PRONAC", "idSegmento", sum("vlComprovacao"), true));
     expectAllFlagged("valor_captado", gaussianFlags(raised, "Pronac", "Segmento", sum("CaptacaoReal"), true));
@@ -174,14 +175,14 @@ describe("planted anomalies are flagged by the spec's rules computed from the CS
   it("valor_a_ser_comprovado: raised minus proven is not zero", () => {
     const flagged = new Set<string>();
     const provenBy = new Map<string, number>();
-    for (const r of links) provenBy.set(str(r.PRONAC), (provenBy.get(str(r.PRONAC)) ?? 0) + mills(r.vlComprovacao));
+    for (const r of links) provenBy.set(str(r.PRONAC), (provenBy.get(str(r.PRONAC)) ?? 0) + micros(r.vlComprovacao));
     const raisedBy = new Map<string, number>();
-    for (const r of raised) raisedBy.set(str(r.Pronac), (raisedBy.get(str(r.Pronac)) ?? 0) + mills(r.CaptacaoReal));
+    for (const r of raised) raisedBy.set(str(r.Pronac), (raisedBy.get(str(r.Pronac)) ?? 0) + micros(r.CaptacaoReal));
     for (const [p, v] of raisedBy) if (v !== (provenBy.get(p) ?? 0)) flagged.add(p);
     expectAllFlagged("valor_a_ser_comprovado", flagged);
   });
   it("comprovantes_acima_50: some row proves more than 1.5 × its approved value, in exact cents", () => {
-    const flagged = new Set(approvedLinks.filter((r) => 2 * mills(r.vlComprovacao) > 3 * mills(r.vlAprovado)).map((r) => str(r.PRONAC)));
+    const flagged = new Set(approvedLinks.filter((r) => 2 * micros(r.vlComprovacao) > 3 * micros(r.vlAprovado)).map((r) => str(r.PRONAC)));
     expectAllFlagged("comprovantes_acima_50", flagged);
   });
   it("comprovante_cheque / transferencia / saque: a receipt on several rows with that payment type", () => {

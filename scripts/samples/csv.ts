@@ -21,12 +21,21 @@ function pad2(n: number): string {
   return n < 10 ? `0${n}` : `${n}`;
 }
 
-/** Integer cents as reais with exactly two decimals: 123456 → "1234.56". */
+/**
+ * Cents as reais: whole cents with exactly two decimals (123456 → "1234.56");
+ * a fraction of a cent, in eighths (which doubles hold exactly), with the
+ * decimals it needs (1234.5 → "12.345", 0.375 → "0.00375"): spec §2 lets
+ * money carry more than two decimals, and the sample plants such values
+ * (plant-sub-cents.ts).
+ */
 export function formatCents(cents: number): string {
-  if (!Number.isSafeInteger(cents)) throw new RangeError(`cents must be a safe integer, got ${cents}`);
   const sign = cents < 0 ? "-" : "";
   const abs = Math.abs(cents);
-  return `${sign}${Math.floor(abs / 100)}.${pad2(abs % 100)}`;
+  if (Number.isSafeInteger(cents)) return `${sign}${Math.floor(abs / 100)}.${pad2(abs % 100)}`;
+  if (!Number.isSafeInteger(cents * 8)) throw new RangeError(`cents must be a whole number of eighths of a cent, got ${cents}`);
+  const micros = abs * 10_000; // an eighth of a cent is 1250 micro-reais: exact
+  const decimals = String(micros % 1_000_000).padStart(6, "0").replace(/0+$/, "");
+  return `${sign}${Math.floor(micros / 1_000_000)}.${decimals}`;
 }
 
 /**

@@ -66,7 +66,7 @@ export interface GaussianMetric {
 const bySegmentOfLines = (p: Project) => rowsSegment(p.lines, (l) => l.segment);
 const bySegmentOfLinks = (p: Project) => rowsSegment(p.links, (l) => l.line.segment);
 
-/** Σ of integer cents. */
+/** Σ of cents (whole, or eighths of a cent: exact in a double). */
 export function sumCents<T>(rows: readonly T[], cents: (row: T) => number): number {
   let s = 0;
   for (const r of rows) s += cents(r);
@@ -122,6 +122,13 @@ export function gaussianFlagged(metric: GaussianMetric, projects: Iterable<Proje
     if (t !== null) for (const [p, v] of g) if (v > t) flagged.add(p);
   }
   return flagged;
+}
+
+/** Cents (fractions included) rounded to a whole cent, half to even: money as spec §3 reports it. */
+export function wholeCents(cents: number): number {
+  const down = Math.floor(cents);
+  const rest = cents - down;
+  return rest > 0.5 || (rest === 0.5 && down % 2 !== 0) ? down + 1 : down;
 }
 
 /** A line proven above 150 % of its approved value, compared in cents. */
@@ -326,7 +333,7 @@ export function flaggedBy(projects: readonly Project[]): Map<MetricId, Set<Proje
   for (const [id, m] of Object.entries(GAUSSIAN) as Array<[MetricId, GaussianMetric]>) out.set(id, gaussianFlagged(m, projects));
   out.set(
     "valor_a_ser_comprovado",
-    new Set(projects.filter((p) => p.raised.length > 0 && sumCents(p.raised, (r) => r.cents) !== sumCents(p.links, (l) => l.cents))),
+    new Set(projects.filter((p) => p.raised.length > 0 && wholeCents(sumCents(p.raised, (r) => r.cents) - sumCents(p.links, (l) => l.cents)) !== 0)),
   );
   out.set("comprovantes_acima_50", new Set(projects.filter((p) => p.links.some((l) => above150(l.cents, l.line.totalApprovedCents)))));
   out.set("comprovante_cheque", sharedFlagged(projects, "1"));
