@@ -196,12 +196,15 @@ describe("planted anomalies are flagged by the spec's rules computed from the CS
   });
   it("novos_fornecedores: share of providers seen in one (PRONAC, segment) only, above the segment's mean", () => {
     const pairs = new Map<string, Set<string>>();
-    for (const r of links) pairs.set(str(r.nrCNPJCPF), (pairs.get(str(r.nrCNPJCPF)) ?? new Set()).add(`${r.PRONAC}|${r.idSegmento}`));
+    // A row without a tax id names no provider; a project with none has no share.
+    const named = links.filter((r) => r.nrCNPJCPF !== null);
+    for (const r of named) pairs.set(str(r.nrCNPJCPF), (pairs.get(str(r.nrCNPJCPF)) ?? new Set()).add(`${r.PRONAC}|${r.idSegmento}`));
     const byPronac = new Map<string, Row[]>();
     for (const r of links) byPronac.set(str(r.PRONAC), [...(byPronac.get(str(r.PRONAC)) ?? []), r]);
     const share = new Map<string, [string, number]>();
     for (const [p, rs] of byPronac) {
-      const providers = new Set(rs.map((r) => str(r.nrCNPJCPF)));
+      const providers = new Set(rs.filter((r) => r.nrCNPJCPF !== null).map((r) => str(r.nrCNPJCPF)));
+      if (providers.size === 0) continue;
       const fresh = [...providers].filter((t) => (pairs.get(t)?.size ?? 0) <= 1).length;
       share.set(p, [mode(rs.map((r) => str(r.idSegmento))), fresh / providers.size]);
     }

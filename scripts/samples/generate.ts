@@ -6,6 +6,7 @@ import { METRIC_IDS, type MetricId, type Project, type World } from "./model.js"
 import { plantLineCounts, plantOverpricedItems, plantUnusualItems } from "./plant-lines.js";
 import { matchRaisedToProven, plantLargeApprovedValue, plantLargeProvenValue, plantLargeRaisedValue } from "./plant-money.js";
 import { plantBoundaries } from "./plant-boundaries.js";
+import { plantNeighbourReceipts, plantReceiptsWithoutProvider } from "./plant-receipt-edges.js";
 import { plantSubCents } from "./plant-sub-cents.js";
 import { plantVeryComplex } from "./plant-complex.js";
 import { plantSameProponent } from "./plant-proponent.js";
@@ -78,7 +79,11 @@ export function buildWorld(options: Pick<SampleOptions, "seed" | "projects" | "s
   // After every other plant, for the same reason; it builds on projects nobody else touched.
   plantBoundaries(planter, { providers: ctx.providers, taxIds }, profile.tinySegments.length);
   // The gate's sample only: the national data stays as BENCHMARKS.md measured it.
-  if (options.scale !== "national") plantSubCents(planter);
+  if (options.scale !== "national") {
+    plantNeighbourReceipts(planter);
+    plantReceiptsWithoutProvider(planter);
+    plantSubCents(planter);
+  }
 
   checkPlants(world);
   return world;

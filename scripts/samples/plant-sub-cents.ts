@@ -9,7 +9,8 @@
  *
  * - the project totals of valor_comprovado, valor_aprovado and valor_captado
  *   (a tie on an even cent, a tie on an odd cent, 3/8 and 3/4 of a cent),
- *   and totals of exactly R$ 0.01 and 0;
+ *   and totals of exactly R$ 0.01 and 0 (raised totals on projects without
+ *   receipts, whose valor_a_ser_comprovado is the raised total itself);
  * - raised − proven of valor_a_ser_comprovado: the same fractions, exactly one
  *   cent (an outlier), and 3/8 and 1/2 of a cent (reported 0.00: not an
  *   outlier, "exact to the cent");
@@ -100,7 +101,14 @@ export function plantSubCents(planter: Planter): void {
     set: (l, c) => (l.totalApprovedCents = c),
     lowerable: (l, p) => !p.links.some((k) => k.line === l),
   });
-  plantTotals<RaisedRow>({ metric: "valor_captado", rows: (p) => p.raised, get: (r) => r.cents, set: (r, c) => (r.cents = c), lowerable: () => true });
+  // Projects without receipts only: valor_a_ser_comprovado then reports the raised total itself (proven 0, spec §4.6).
+  plantTotals<RaisedRow>({
+    metric: "valor_captado",
+    rows: (p) => (p.links.length === 0 ? p.raised : []),
+    get: (r) => r.cents,
+    set: (r, c) => (r.cents = c),
+    lowerable: () => true,
+  });
 
   // raised − proven: projects with one raised row and some receipts.
   const gaps: ReadonlyArray<readonly [number, string]> = [

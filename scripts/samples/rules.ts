@@ -157,11 +157,16 @@ export function sharedFlagged(projects: readonly Project[], code: "1" | "2" | "3
   return out;
 }
 
-/** Projects whose share of new providers is above their segment's mean share (spec §4.9). */
+/**
+ * Projects whose share of new providers is above their segment's mean share
+ * (spec §4.9). A row with no tax id names no provider; a project with none
+ * has no share and stays out of the means.
+ */
 export function newProvidersFlagged(projects: readonly Project[]): Set<Project> {
   const pairs = new Map<string, Set<string>>();
   for (const p of projects)
     for (const l of p.links) {
+      if (l.provider.taxId === "") continue;
       const key = `${p.pronac}\u0000${l.line.segment.code}`;
       const set = pairs.get(l.provider.taxId);
       if (set) set.add(key);
@@ -170,8 +175,8 @@ export function newProvidersFlagged(projects: readonly Project[]): Set<Project> 
   const share = new Map<Project, number>();
   const bySegment = new Map<Segment, number[]>();
   for (const p of projects) {
-    if (p.links.length === 0) continue;
-    const providers = new Set(p.links.map((l) => l.provider.taxId));
+    const providers = new Set(p.links.map((l) => l.provider.taxId).filter((t) => t !== ""));
+    if (providers.size === 0) continue;
     let fresh = 0;
     for (const t of providers) if ((pairs.get(t)?.size ?? 0) <= 1) fresh++;
     const pct = fresh / providers.size;
