@@ -16,11 +16,11 @@ describe("data-samples/feedback/exportacao.csv, the synthetic feedback export", 
     expect(lines.length).toBe(46);
   });
   it("holds both judgements, project grades, quoted and empty comments, and a masked tax id", () => {
-    expect(lines).toContain("090021,comprovante_transferencia,falso_alarme,,,Ana Ribeiro,2026-11-02T22:59:00.000Z");
-    expect(lines).toContain('190075,itens_orcamentarios,falso_alarme,,"Situação ""C09"" explica o valor.",Bruno Carvalho,2026-11-04T00:42:00.000Z');
-    expect(lines).toContain("100038,,,5,,Carla Menezes,2026-11-05T18:53:00.000Z");
+    expect(lines).toContain("100038,itens_orcamentarios,falso_alarme,,,Ana Ribeiro,2026-11-03T19:28:00.000Z");
+    expect(lines).toContain('190075,valor_a_ser_comprovado,falso_alarme,,"Situação ""C09"" explica o valor.",Carla Menezes,2026-11-04T21:21:00.000Z');
+    expect(lines).toContain("070013,,,5,,Carla Menezes,2026-11-05T11:36:00.000Z");
     expect(lines[1]).toBe(
-      "170076,comprovante_transferencia,util,,Fornecedor ***.***.115-** recebe por dois itens no mesmo comprovante.,Bruno Carvalho,2026-11-02T15:59:00.000Z",
+      "180048,comprovante_transferencia,util,,Fornecedor **.***.857/****-** recebe por dois itens no mesmo comprovante.,Bruno Carvalho,2026-11-02T15:59:00.000Z",
     );
     expect(committed).not.toMatch(/\d{11}/);
   });

@@ -7,6 +7,7 @@ import { plantLineCounts, plantOverpricedItems, plantUnusualItems } from "./plan
 import { matchRaisedToProven, plantLargeApprovedValue, plantLargeProvenValue, plantLargeRaisedValue } from "./plant-money.js";
 import { plantBoundaries } from "./plant-boundaries.js";
 import { plantNeighbourReceipts, plantReceiptsWithoutProvider } from "./plant-receipt-edges.js";
+import { plantEmptyFields } from "./plant-empty-fields.js";
 import { plantSubCents } from "./plant-sub-cents.js";
 import { plantVeryComplex } from "./plant-complex.js";
 import { plantSameProponent } from "./plant-proponent.js";
@@ -17,7 +18,7 @@ import { profileFor } from "./profile.js";
 import { planProjects, scaleLineCounts } from "./projects.js";
 import { makeRaised, SponsorPool } from "./raised.js";
 import { makeLinks, ProviderPool, type ReceiptContext } from "./receipts.js";
-import { complexidade, flaggedBy } from "./rules.js";
+import { missedPlant } from "./rules.js";
 import { buildCatalogue, buildSegments, TaxIds } from "./world.js";
 
 /** Builds the world of a seed and size, with its planted anomalies checked against the spec's rules. */
@@ -34,7 +35,7 @@ export function buildWorld(options: Pick<SampleOptions, "seed" | "projects" | "s
   const taxIds = new TaxIds(root.fork(7));
   const segments = buildSegments(worldRng, buildCatalogue(worldRng), profile.segments, profile.shape);
   const projects = planProjects(planRng, profile, segments, taxIds);
-  const world: World = { seed: options.seed, segments, projects, planted: new Map(), veryComplex: new Set(), boundaries: [] };
+  const world: World = { seed: options.seed, segments, projects, planted: new Map(), veryComplex: new Set(), boundaries: [], keyless: [] };
   const planter = new Planter(world, plantRng, profile.plantScale);
 
   scaleLineCounts(projects, profile.targetLines);
@@ -83,6 +84,7 @@ export function buildWorld(options: Pick<SampleOptions, "seed" | "projects" | "s
     plantNeighbourReceipts(planter);
     plantReceiptsWithoutProvider(planter);
     plantSubCents(planter);
+    plantEmptyFields(planter);
   }
 
   checkPlants(world);
@@ -108,17 +110,8 @@ function addMinorityLines(planter: Planter, count: number): void {
  * "Muito complexo" plant's complexidade is not above 6 (a generator bug, whatever the seed).
  */
 export function checkPlants(world: World): void {
-  const flags = flaggedBy(world.projects);
-  for (const [metric, planted] of world.planted) {
-    const missed = [...planted].filter((p) => !flags.get(metric)?.has(p));
-    if (missed.length > 0) {
-      throw new Error(`internal error: ${metric} planted on ${missed.map((p) => p.pronac).join(", ")} but the rule does not flag it`);
-    }
-  }
-  for (const p of world.veryComplex) {
-    const score = complexidade(p, flags);
-    if (!(score > 6)) throw new Error(`internal error: ${p.pronac} planted as "Muito complexo" but its complexidade is ${score}, not above 6`);
-  }
+  const missed = missedPlant(world);
+  if (missed !== undefined) throw new Error(`internal error: ${missed}`);
 }
 
 /** The ground truth: planted PRONACs per metric (every metric, spec order), sorted as strings. */

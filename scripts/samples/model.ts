@@ -20,6 +20,12 @@ export interface CatalogueItem {
   readonly admin: boolean;
 }
 
+/** The catalogue item of a budget line that names none: idPlanilhaItens written empty (plant-empty-fields.ts). */
+export const NO_ITEM: CatalogueItem = { id: -1, name: "", unit: "", price: 0, stage: 0, admin: false };
+
+/** The receipt id of a receipt row that has none: idComprovantePagamento written empty (generated ids start above 100 000). */
+export const NO_RECEIPT = 0;
+
 /** An item as priced within one segment. */
 export interface SegmentItem {
   readonly item: CatalogueItem;
@@ -154,6 +160,8 @@ export interface World {
   readonly segments: readonly Segment[];
   /** Every project, listed or not, in idPRONAC order. */
   readonly projects: readonly Project[];
+  /** Rows of no project: written with PRONAC empty after every project's rows (plant-empty-fields.ts); the rules never see them. */
+  readonly keyless: Project[];
   /** Projects planted as anomalous, per metric. */
   readonly planted: Map<MetricId, Set<Project>>;
   /** Projects planted on several weighted metrics at once, so that their complexidade is above 6 (spec §5). */

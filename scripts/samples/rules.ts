@@ -5,7 +5,7 @@
  * code: it reads the generator's own model, before anything is written.
  */
 import { METRIC_IDS, METRIC_WEIGHTS } from "../../src/metrics/catalog.js";
-import type { Line, MetricId, Project, Segment } from "./model.js";
+import { type Line, type MetricId, NO_ITEM, NO_RECEIPT, type Project, type Segment, type World } from "./model.js";
 
 /** Which std the Gaussian rule uses for a metric (spec §4). */
 export type StdKind = "sample" | "population";
@@ -82,7 +82,7 @@ export const GAUSSIAN: Readonly<Partial<Record<MetricId, GaussianMetric>>> = {
   },
   comprovante_pagamento: {
     std: "population",
-    value: (p) => (p.links.length > 0 ? new Set(p.links.map((l) => l.receiptId)).size : undefined),
+    value: (p) => (p.links.length > 0 ? new Set(p.links.map((l) => l.receiptId).filter((id) => id !== NO_RECEIPT)).size : undefined),
     segment: bySegmentOfLinks,
   },
   valor_comprovado: {
@@ -142,10 +142,11 @@ export function paymentCode(written: string): "1" | "2" | "3" | "" {
   return written !== "" && (n === 1 || n === 2 || n === 3) ? (String(n) as "1" | "2" | "3") : "";
 }
 
-/** How many rows of the whole receipt table each receipt id has. */
+/** How many rows of the whole receipt table each receipt id has (a row without an id has no receipt). */
 export function receiptRowCounts(projects: readonly Project[]): Map<number, number> {
   const counts = new Map<number, number>();
-  for (const p of projects) for (const l of p.links) counts.set(l.receiptId, (counts.get(l.receiptId) ?? 0) + 1);
+  for (const p of projects)
+    for (const l of p.links) if (l.receiptId !== NO_RECEIPT) counts.set(l.receiptId, (counts.get(l.receiptId) ?? 0) + 1);
   return counts;
 }
 
@@ -207,7 +208,7 @@ export function referencePrices(projects: Iterable<Project>): Map<number, { mean
   for (const p of projects) {
     if (p.dataProjetoDay < CUT_2013) continue;
     for (const l of p.lines) {
-      if (l.unitApprovedMills <= 0) continue;
+      if (l.unitApprovedMills <= 0 || l.item === NO_ITEM) continue;
       const key = pairKey(l);
       const v = l.unitApprovedMills / 1000;
       const a = acc.get(key);
@@ -228,7 +229,7 @@ export function referencePrices(projects: Iterable<Project>): Map<number, { mean
 
 /** Whether a line's unit price is above its reference mean + 1.5·std. */
 export function overpriced(line: Line, refs: ReadonlyMap<number, { mean: number; std: number }>): boolean {
-  const r = refs.get(pairKey(line));
+  const r = line.item === NO_ITEM ? undefined : refs.get(pairKey(line));
   return r !== undefined && line.unitApprovedMills / 1000 > r.mean + 1.5 * r.std;
 }
 
@@ -263,6 +264,7 @@ export function commonItems(projects: Iterable<Project>): Map<string, Set<number
       const key = allItemsKey(l);
       if (seen.has(key)) continue;
       seen.add(key);
+      if (l.item === NO_ITEM) continue;
       let m = counts.get(l.segment.code);
       if (!m) counts.set(l.segment.code, (m = new Map()));
       m.set(l.item.id, (m.get(l.item.id) ?? 0) + 1);
@@ -351,6 +353,20 @@ export function flaggedBy(projects: readonly Project[]): Map<MetricId, Set<Proje
   return out;
 }
 
+/** What the first plant the rules no longer flag is, or undefined when every plant of the world holds. */
+export function missedPlant(world: World): string | undefined {
+  const flags = flaggedBy(world.projects);
+  for (const [metric, planted] of world.planted) {
+    const missed = [...planted].filter((p) => !flags.get(metric)?.has(p));
+    if (missed.length > 0) return `${metric} planted on ${missed.map((p) => p.pronac).join(", ")} but the rule does not flag it`;
+  }
+  for (const p of world.veryComplex) {
+    const score = complexidade(p, flags);
+    if (!(score > 6)) return `${p.pronac} planted as "Muito complexo" but its complexidade is ${score}, not above 6`;
+  }
+  return undefined;
+}
+
 /** Projects whose proponent's other projects look simpler (spec §4.10), from the other metrics' flags. */
 export function sameProponentFlagged(projects: readonly Project[], flags: ReadonlyMap<MetricId, ReadonlySet<Project>>): Set<Project> {
   const listed = projects.filter((p) => p.listed);
@@ -358,6 +374,7 @@ export function sameProponentFlagged(projects: readonly Project[], flags: Readon
   for (const p of listed) c.set(p, weightedScore(p, PROPONENT_WEIGHTS, flags));
   const byProponent = new Map<string, Project[]>();
   for (const p of listed) {
+    if (p.proponent === "") continue; // no proponent: no other projects
     const group = byProponent.get(p.proponent);
     if (group) group.push(p);
     else byProponent.set(p.proponent, [p]);

@@ -6,7 +6,7 @@
  */
 import type { TableName } from "../../src/data/schema.js";
 import { csvField, formatCents, formatMills } from "./csv.js";
-import type { Link, Project, World } from "./model.js";
+import { type CatalogueItem, type Link, NO_ITEM, NO_RECEIPT, type Project, type World } from "./model.js";
 import { STAGES } from "./vocabulary.js";
 
 /** One table's columns and row producer. */
@@ -30,6 +30,15 @@ function field(text: string): string {
 
 const STAGE_NAME = new Map(STAGES);
 
+/** Every project's rows, then the rows of no project (PRONAC empty). */
+function projectsOf(world: World): readonly Project[] {
+  return world.keyless.length === 0 ? world.projects : [...world.projects, ...world.keyless];
+}
+
+/** The ids that may be missing from a row, written empty when they are. */
+const itemId = (item: CatalogueItem): string => (item === NO_ITEM ? "" : String(item.id));
+const receiptId = (l: Link): string => (l.receiptId === NO_RECEIPT ? "" : String(l.receiptId));
+
 const RECEIPT_COLUMNS = [
   "IdPRONAC", "PRONAC", "DataProjeto", "idPlanilhaAprovacao", "idPlanilhaItem", "Item", "idSegmento", "vlComprovacao",
   "idComprovantePagamento", "nrCNPJCPF", "nmFornecedor", "UF", "cdProduto", "cdCidade", "cdEtapa", "proponenteCgcCpf",
@@ -38,8 +47,8 @@ const RECEIPT_COLUMNS = [
 function linkPrefix(p: Project, l: Link): string {
   const line = l.line;
   return (
-    `${p.idPronac},${p.pronac},${p.dataProjeto},${line.id},${line.item.id},${field(line.itemText)},${line.segment.code},` +
-    `${formatCents(l.cents)},${l.receiptId},${l.provider.taxId},${field(l.providerName)},${line.city.uf},` +
+    `${p.idPronac},${p.pronac},${p.dataProjeto},${line.id},${itemId(line.item)},${field(line.itemText)},${line.segment.code},` +
+    `${formatCents(l.cents)},${receiptId(l)},${l.provider.taxId},${field(l.providerName)},${line.city.uf},` +
     `${line.product.id},${line.city.code},${line.stage},${p.proponent}`
   );
 }
@@ -54,12 +63,12 @@ export const TABLES: readonly TableWriter[] = [
       "idArea", "Area", "idSegmento", "Segmento", "idProduto", "Produto", "DataProjeto", "cdEtapa", "cdCidade",
     ],
     rows(world, emit) {
-      for (const p of world.projects) {
+      for (const p of projectsOf(world)) {
         const head = `${p.idPronac},${p.pronac},`;
         for (const l of p.lines) {
           const s = l.segment;
           emit(
-            `${head}${l.id},${field(l.itemText)},${l.item.id},${field(l.unit)},${l.qtDias},${l.qtItem},${l.nrOcorrencia},` +
+            `${head}${l.id},${field(l.itemText)},${itemId(l.item)},${field(l.unit)},${l.qtDias},${l.qtItem},${l.nrOcorrencia},` +
               `${formatMills(l.unitRequestedMills)},${formatCents(l.totalRequestedCents)},${formatMills(l.unitApprovedMills)},` +
               `${formatCents(l.totalApprovedCents)},${l.city.uf},${field(l.city.name)},${field(STAGE_NAME.get(l.stage) ?? "")},` +
               `${s.areaCode},${field(s.areaName)},${s.code},${field(s.name)},${l.product.id}${p.floatProductIds ? ".0" : ""},` +
@@ -73,14 +82,14 @@ export const TABLES: readonly TableWriter[] = [
     table: "planilha_comprovacao",
     columns: [...RECEIPT_COLUMNS, "tpFormaDePagamento"],
     rows(world, emit) {
-      for (const p of world.projects) for (const l of p.links) emit(`${linkPrefix(p, l)},${l.payment}\n`);
+      for (const p of projectsOf(world)) for (const l of p.links) emit(`${linkPrefix(p, l)},${l.payment}\n`);
     },
   },
   {
     table: "planilha_aprovacao_comprovacao",
     columns: [...RECEIPT_COLUMNS, "tpFormaDePagamento", "vlAprovado"],
     rows(world, emit) {
-      for (const p of world.projects)
+      for (const p of projectsOf(world))
         for (const l of p.links) emit(`${linkPrefix(p, l)},${l.payment},${formatCents(l.line.totalApprovedCents)}\n`);
     },
   },
@@ -91,7 +100,7 @@ export const TABLES: readonly TableWriter[] = [
       "DtChegadaRecibo", "DtRecibo", "CaptacaoReal", "CaptacaoUfir", "logon",
     ],
     rows(world, emit) {
-      for (const p of world.projects)
+      for (const p of projectsOf(world))
         for (const r of p.raised)
           emit(
             `${r.id},${p.pronac},${p.segment.code},${r.receiptNumber},${r.sponsor},${r.supportType},${r.provisionalMeasure},` +
