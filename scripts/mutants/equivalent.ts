@@ -43,6 +43,21 @@ const EXACT_PATH_CHOICE =
   "only chooses between the double and the BigInt evaluation of the same exact inequality: with c in tenths and at " +
   "most 210k projects per proponent, both are exact; and L = 0 (k at the mean) gives false either way, since D ≥ 0";
 const EVERY_PROJECT_COMPUTED = "the proponent metric computes a result for every project of planilha_projetos, so absentResult is never called for it";
+const NULL_KEYS_NEVER_JOIN =
+  "lets rows with a null key (a project without a segment, a line without a segment or item) form groups of their own; " +
+  "valor is never null in any caller (a count, an exact sum or a ratio of counts per project; preco_itens keeps " +
+  "prices > 0 only), and every caller joins the statistics back on those keys, which polars never matches on null: " +
+  "no row receives the extra groups' statistics and the other groups are unchanged";
+const NULL_PRONAC_GROUP =
+  "the rows without a PRONAC then form a group of their own, under a null PRONAC: it joins no segment, no raised or " +
+  "proven total and no statistics (polars never matches a null key), so it changes no other project's figures, and " +
+  "its own result, under a null key, is reported nowhere (results are reported for planilha_projetos' PRONACs)";
+const NO_BOOLEAN_READ =
+  "changes how columnValues reads Bool columns only: this metric reads no Bool column through it (only the Gaussian " +
+  "family and itens_comuns_e_incomuns_por_segmento read is_outlier from a frame)";
+const LISTS_NEVER_EMPTY =
+  "the proponent lists come from a group-by (every list has at least one value, none null): the null-list default " +
+  "and the filter of null values never apply";
 
 /** The metrics of each std kind (spec §4). */
 const SAMPLE_STD = ["itens_orcamentarios", "valor_comprovado", "valor_aprovado", "valor_captado"];
@@ -233,4 +248,68 @@ export const EQUIVALENT: Readonly<Record<string, string>> = {
     "src/metrics/projetos-mesmo-proponente.ts:51:65#1",
   ]),
   ...each(EVERY_PROJECT_COMPUTED, ["src/metrics/lib/results.ts:42:25#1"]),
+  ...each(NULL_KEYS_NEVER_JOIN, ["src/metrics/lib/segment-stats.ts:27:18#1", "src/metrics/lib/segment-stats.ts:30:41#1"]),
+  ...each(NULL_PRONAC_GROUP, [
+    "src/metrics/lib/segment-gaussian.ts:59:18#1",
+    "src/metrics/valor-a-ser-comprovado.ts:15:18#1",
+    "src/metrics/valor-a-ser-comprovado.ts:21:18#1",
+  ]),
+  ...eachFor(NO_BOOLEAN_READ, ["src/metrics/lib/frame.ts:31:51#1", "src/metrics/lib/frame.ts:31:55#1", "src/metrics/lib/frame.ts:31:55#2"], [
+    "valor_a_ser_comprovado",
+    "comprovantes_acima_50",
+    "comprovante_cheque",
+    "comprovante_transferencia",
+    "comprovante_saque",
+    "novos_fornecedores",
+    "preco_itens",
+  ]),
+  ...eachFor(LISTS_NEVER_EMPTY, ["src/metrics/lib/frame.ts:49:83#1", "src/metrics/lib/frame.ts:49:83#2", "src/metrics/lib/frame.ts:51:5#1"], [
+    "projetos_mesmo_proponente",
+  ]),
+  ...eachFor(
+    "a one-project segment then gets std sqrt(0/0) = NaN instead of null: its threshold is NaN, valor > NaN is false " +
+      "(as for a null threshold), and columnValues reads NaN as null, so the result is the same",
+    ["src/metrics/lib/segment-stats.ts:46:17#1"],
+    SAMPLE_STD,
+  ),
+  ...each(
+    "tenths of c are 5·w for an integer weight sum w, so L = m·k − sumK is a multiple of 5 and is never 1",
+    ["src/metrics/projetos-mesmo-proponente.ts:48:12#1"],
+  ),
+  ...each("with nothing added the sum is 0 as well, so the product test 0 > 0 is false whether n > 0 or n ≥ 0 guards it", [
+    "src/metrics/novos-fornecedores.ts:108:19#1",
+  ]),
+  ...each(
+    "the mean of shares (each ≤ 1) is at most 1, so num has no more bits than the denominator and the shift is at " +
+      "least 64: Math.max's first argument (0, 1 or −1) never wins",
+    ["src/metrics/novos-fornecedores.ts:130:26#1", "src/metrics/novos-fornecedores.ts:130:26#2"],
+  ),
+  ...each(
+    "the quotient keeps 63 to 66 significant bits plus the sticky bit, more than the 53 + 2 that round-to-nearest " +
+      "needs: the same double",
+    ["src/metrics/novos-fornecedores.ts:130:29#1", "src/metrics/novos-fornecedores.ts:130:29#2"],
+  ),
+  ...each(
+    "sets the sticky bit when the division is exact and clears it when not: the 64-bit quotient moves by one unit " +
+      "in its last bit, so the double moves by at most one ulp (2.2e-16 of a share ≤ 1), far below the notebooks' " +
+      "tolerance (1e-9); the outlier test is exact and does not read this value",
+    ["src/metrics/novos-fornecedores.ts:133:30#1"],
+  ),
+  ...each(
+    "all_items rows can be counted only from 1 up: a project in the table has at least one group, and nUnique of a " +
+      "group's struct is at least 1, so rows is never 0 (nor −1) and the branch for a project without rows is never taken",
+    [
+      "src/metrics/itens-comuns-e-incomuns.ts:56:33#2",
+      "src/metrics/itens-comuns-e-incomuns.ts:57:22#1",
+      "src/metrics/itens-comuns-e-incomuns.ts:57:22#2",
+    ],
+  ),
+  ...each("sorting by rows × −2 instead of × −1 gives the same order (the counts are small integers, exact either way)", [
+    "src/metrics/lib/common-items.ts:50:51#1",
+  ]),
+  ...each(
+    "slice(2) adds idPlanilhaItens to the struct counted per group, but it is a key of that group-by, constant " +
+      "within the group: the same number of distinct structs",
+    ["src/metrics/lib/common-items.ts:26:40#2"],
+  ),
 };
