@@ -35,19 +35,22 @@ function micros(text: string | null | undefined): number {
 }
 const str = (v: string | null | undefined) => v ?? "";
 
+/** The most frequent non-empty value, ties to the smallest; "" when every value is empty (spec §3: a row without a code is not counted). */
 function mode(values: string[]): string {
   const counts = new Map<string, number>();
-  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
-  return [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]![0];
+  for (const v of values) if (v !== "") counts.set(v, (counts.get(v) ?? 0) + 1);
+  return [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]?.[0] ?? "";
 }
 
 /** Per PRONAC: its segment (most frequent) and a value; flagged when above its segment's mean + 1.5·std. */
 function gaussianFlags(rows: Row[], pronacCol: string, segCol: string, value: (rows: Row[]) => number, sample: boolean): Set<string> {
   const byPronac = new Map<string, Row[]>();
-  for (const r of rows) byPronac.set(str(r[pronacCol]), [...(byPronac.get(str(r[pronacCol])) ?? []), r]);
+  // Rows without a PRONAC are no project's; a project without a segment code is in no segment's statistics.
+  for (const r of rows) if (str(r[pronacCol]) !== "") byPronac.set(str(r[pronacCol]), [...(byPronac.get(str(r[pronacCol])) ?? []), r]);
   const bySegment = new Map<string, Array<[string, number]>>();
   for (const [p, rs] of byPronac) {
     const s = mode(rs.map((r) => str(r[segCol])));
+    if (s === "") continue;
     bySegment.set(s, [...(bySegment.get(s) ?? []), [p, value(rs)]]);
   }
   const out = new Set<string>();

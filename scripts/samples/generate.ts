@@ -6,11 +6,13 @@ import { METRIC_IDS, type MetricId, type Project, type World } from "./model.js"
 import { plantLineCounts, plantOverpricedItems, plantUnusualItems } from "./plant-lines.js";
 import { matchRaisedToProven, plantLargeApprovedValue, plantLargeProvenValue, plantLargeRaisedValue } from "./plant-money.js";
 import { plantBoundaries } from "./plant-boundaries.js";
-import { plantNeighbourReceipts, plantReceiptsWithoutProvider } from "./plant-receipt-edges.js";
+import { plantLineTextVariants, plantNeighbourReceipts, plantReceiptsWithoutProvider } from "./plant-receipt-edges.js";
 import { plantEmptyFields } from "./plant-empty-fields.js";
+import { plantNegativeMoney } from "./plant-negative-money.js";
 import { plantSubCents } from "./plant-sub-cents.js";
 import { plantVeryComplex } from "./plant-complex.js";
-import { plantSameProponent } from "./plant-proponent.js";
+import { plantProponentThresholds, plantSameProponent } from "./plant-proponent.js";
+import { plantSegmentRows } from "./plant-segment-rows.js";
 import { plantAbove150, plantManyReceipts, plantNewProviders, plantSharedReceipts, plantUnprovenMoney } from "./plant-receipts.js";
 import { Planter } from "./planter.js";
 import { createRng } from "./prng.js";
@@ -83,8 +85,13 @@ export function buildWorld(options: Pick<SampleOptions, "seed" | "projects" | "s
   if (options.scale !== "national") {
     plantNeighbourReceipts(planter);
     plantReceiptsWithoutProvider(planter);
+    plantLineTextVariants(planter);
     plantSubCents(planter);
+    plantNegativeMoney(planter);
     plantEmptyFields(planter);
+    plantSegmentRows(planter);
+    // Last: it reads every other metric's flags.
+    plantProponentThresholds(planter, taxIds);
   }
 
   checkPlants(world);

@@ -91,6 +91,13 @@ export interface Line {
   city: City;
   stage: number;
   product: Product;
+  /** idSegmento and Segmento written empty (plant-segment-rows.ts): the line is its project's, in no segment. */
+  noSegment?: true;
+}
+
+/** A budget line's idSegmento (null: none). */
+export function lineSegment(l: Line): Segment | null {
+  return l.noSegment ? null : l.segment;
 }
 
 /** One receipt link (a row of planilha_comprovacao): a receipt paying part of a budget line. */
@@ -102,6 +109,15 @@ export interface Link {
   cents: number;
   /** tpFormaDePagamento as written ("1", "2.0", "0", "" …). */
   payment: string;
+  /** This row's idSegmento where it is not its line's; null: written empty (plant-segment-rows.ts). */
+  segment?: Segment | null;
+  /** This row's Item where it is not its line's text (plant-receipt-edges.ts). */
+  itemText?: string;
+}
+
+/** A receipt row's idSegmento: its line's unless planted otherwise (null: none). */
+export function linkSegment(l: Link): Segment | null {
+  return l.segment === undefined ? lineSegment(l.line) : l.segment;
 }
 
 /** One fund-raising receipt (a row of planilha_captacao). */
@@ -116,6 +132,13 @@ export interface RaisedRow {
   readonly receiptDate: string;
   cents: number;
   readonly logon: number;
+  /** This row's Segmento where it is not its project's; null: written empty (plant-segment-rows.ts). */
+  segment?: Segment | null;
+}
+
+/** A raised-funds row's Segmento: its project's unless planted otherwise (null: none). */
+export function raisedSegment(p: Project, r: RaisedRow): Segment | null {
+  return r.segment === undefined ? p.segment : r.segment;
 }
 
 /** A project: its planilha_projetos row and its rows in the other tables. */

@@ -14,10 +14,17 @@
  * are filed): one project has only such rows, so it has no provider at all
  * and stays out of novos_fornecedores' averages (spec §4.9: "projects with at
  * least one provider"); another has one such row beside its providers'.
+ *
+ * A budget line whose receipt rows disagree on its Item text: a new
+ * provider's row keeps the line's text, two rows of providers seen elsewhere
+ * carry a variant. The line's name in lista_de_novos_fornecedores is its most
+ * frequent Item over the whole table (spec §3, names), the variant, not the
+ * text of the new provider's own rows.
  */
 import { byCodeUnit } from "../../src/util/order.js";
-import type { Project, Provider } from "./model.js";
+import type { Link, Project, Provider } from "./model.js";
 import type { Planter } from "./planter.js";
+import { providerPairs } from "./rules.js";
 
 /** Plants the shared receipt across neighbours (see the module comment). */
 export function plantNeighbourReceipts(planter: Planter): void {
@@ -61,4 +68,35 @@ export function plantReceiptsWithoutProvider(planter: Planter): void {
     { pronacs: [none.pronac], rule: "novos_fornecedores", case: "receipts, none naming a provider (nrCNPJCPF empty): no provider, valor 0, new_providers_percentage null, left out of the averages" },
     { pronacs: [one.pronac], rule: "novos_fornecedores", case: "one receipt row without a provider beside named ones: that row counts as no provider" },
   );
+}
+
+/** Plants the line whose receipt rows disagree on its Item text (see the module comment). */
+export function plantLineTextVariants(planter: Planter): void {
+  const pairs = providerPairs(planter.world.projects);
+  const isNew = (l: Link) => l.provider.taxId !== "" && (pairs.get(l.provider.taxId)?.size ?? 0) <= 1;
+  /** A line of the project with one new provider's row and two rows of providers seen elsewhere. */
+  const mixedLine = (p: Project) => {
+    for (const line of new Set(p.links.map((l) => l.line))) {
+      const rows = p.links.filter((l) => l.line === line);
+      const fresh = rows.filter(isNew);
+      const seen = rows.filter((l) => l.provider.taxId !== "" && !isNew(l));
+      if (fresh.length === 1 && seen.length >= 2) return { line, seen: seen.slice(0, 2) };
+    }
+    return undefined;
+  };
+  const p = planter.firstKeepingPlants(
+    planter.candidates((q) => mixedLine(q) !== undefined),
+    (q) => {
+      const { line, seen } = mixedLine(q) as NonNullable<ReturnType<typeof mixedLine>>;
+      for (const l of seen) l.itemText = `${line.itemText} (variante)`;
+      return () => seen.forEach((l) => delete l.itemText);
+    },
+  );
+  if (p === undefined) return;
+  const { line } = mixedLine(p) as NonNullable<ReturnType<typeof mixedLine>>;
+  planter.world.boundaries.push({
+    pronacs: [p.pronac],
+    rule: "novos_fornecedores (names, spec §3)",
+    case: `line ${line.id}: its new provider's row reads "${line.itemText}", two other providers' rows "${line.itemText} (variante)": the line's name is the variant`,
+  });
 }

@@ -5,7 +5,7 @@
  */
 import type { MetricId, Project, Segment, World } from "./model.js";
 import type { Rng } from "./prng.js";
-import { type StdKind, upperThreshold } from "./rules.js";
+import { missedPlant, type StdKind, upperThreshold } from "./rules.js";
 import { shuffled } from "./world.js";
 
 /** State of the planting pass over one world. */
@@ -38,6 +38,24 @@ export class Planter {
       this.rng,
       this.world.projects.filter((p) => p.listed && !this.used.has(p) && filter(p)),
     );
+  }
+
+  /**
+   * Applies `change` to the first candidate on which every earlier plant still
+   * holds, undoing it on the others; `change` returns its undo, or undefined
+   * when it does not apply to the project. Returns the project changed (now used).
+   */
+  firstKeepingPlants(candidates: readonly Project[], change: (p: Project) => (() => void) | undefined): Project | undefined {
+    for (const p of candidates) {
+      const undo = change(p);
+      if (undo === undefined) continue;
+      if (missedPlant(this.world) === undefined) {
+        this.used.add(p);
+        return p;
+      }
+      undo();
+    }
+    return undefined;
   }
 
   /** Every project (listed or not) of each segment that passes `inTable`. */

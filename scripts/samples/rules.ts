@@ -5,7 +5,7 @@
  * code: it reads the generator's own model, before anything is written.
  */
 import { METRIC_IDS, METRIC_WEIGHTS } from "../../src/metrics/catalog.js";
-import { type Line, type MetricId, NO_ITEM, NO_RECEIPT, type Project, type Segment, type World } from "./model.js";
+import { type Line, lineSegment, linkSegment, type MetricId, NO_ITEM, NO_RECEIPT, type Project, raisedSegment, type Segment, type World } from "./model.js";
 
 /** Which std the Gaussian rule uses for a metric (spec §4). */
 export type StdKind = "sample" | "population";
@@ -30,10 +30,10 @@ export function meanAndStd(values: readonly number[]): { mean: number; std: numb
   return { mean, std: Math.sqrt(values.reduce((s, v) => s + (v - mean) * (v - mean), 0) / n) };
 }
 
-/** The most frequent segment, ties broken by the code that sorts first (spec §3). */
-export function majoritySegment(segments: Iterable<Segment>): Segment | undefined {
+/** The most frequent segment, ties broken by the code that sorts first (spec §3); rows without one are not counted. */
+export function majoritySegment(segments: Iterable<Segment | null>): Segment | undefined {
   const counts = new Map<Segment, number>();
-  for (const s of segments) counts.set(s, (counts.get(s) ?? 0) + 1);
+  for (const s of segments) if (s !== null) counts.set(s, (counts.get(s) ?? 0) + 1);
   let best: Segment | undefined;
   let bestCount = 0;
   for (const [s, c] of counts) {
@@ -46,13 +46,13 @@ export function majoritySegment(segments: Iterable<Segment>): Segment | undefine
 }
 
 /** The majority segment of rows, each row's segment read by `of`; fast when they all agree (almost always). */
-function rowsSegment<T>(rows: readonly T[], of: (row: T) => Segment): Segment | undefined {
+function rowsSegment<T>(rows: readonly T[], of: (row: T) => Segment | null): Segment | undefined {
   const first = rows[0];
   if (first === undefined) return undefined;
   const s = of(first);
   let agree = true;
   for (const r of rows) if (of(r) !== s) agree = false;
-  return agree ? s : majoritySegment(rows.map(of));
+  return agree && s !== null ? s : majoritySegment(rows.map(of));
 }
 
 /** A per-project value of a Gaussian metric, its table's segment, and its std. */
@@ -63,8 +63,9 @@ export interface GaussianMetric {
   segment(p: Project): Segment | undefined;
 }
 
-const bySegmentOfLines = (p: Project) => rowsSegment(p.lines, (l) => l.segment);
-const bySegmentOfLinks = (p: Project) => rowsSegment(p.links, (l) => l.line.segment);
+const bySegmentOfLines = (p: Project) => rowsSegment(p.lines, lineSegment);
+const bySegmentOfLinks = (p: Project) => rowsSegment(p.links, linkSegment);
+const bySegmentOfRaised = (p: Project) => rowsSegment(p.raised, (r) => raisedSegment(p, r));
 
 /** Σ of cents (whole, or eighths of a cent: exact in a double). */
 export function sumCents<T>(rows: readonly T[], cents: (row: T) => number): number {
@@ -98,7 +99,7 @@ export const GAUSSIAN: Readonly<Partial<Record<MetricId, GaussianMetric>>> = {
   valor_captado: {
     std: "sample",
     value: (p) => (p.raised.length > 0 ? sumCents(p.raised, (r) => r.cents) : undefined),
-    segment: (p) => (p.raised.length > 0 ? p.segment : undefined),
+    segment: bySegmentOfRaised,
   },
 };
 
@@ -158,21 +159,27 @@ export function sharedFlagged(projects: readonly Project[], code: "1" | "2" | "3
   return out;
 }
 
+/** The distinct (PRONAC, idSegmento) pairs of the receipt rows of each provider's tax id; new when ≤ 1 (spec §4.9). */
+export function providerPairs(projects: readonly Project[]): Map<string, Set<string>> {
+  const pairs = new Map<string, Set<string>>();
+  for (const p of projects)
+    for (const l of p.links) {
+      if (l.provider.taxId === "") continue;
+      const key = `${p.pronac}\u0000${linkSegment(l)?.code ?? ""}`;
+      const set = pairs.get(l.provider.taxId);
+      if (set) set.add(key);
+      else pairs.set(l.provider.taxId, new Set([key]));
+    }
+  return pairs;
+}
+
 /**
  * Projects whose share of new providers is above their segment's mean share
  * (spec §4.9). A row with no tax id names no provider; a project with none
  * has no share and stays out of the means.
  */
 export function newProvidersFlagged(projects: readonly Project[]): Set<Project> {
-  const pairs = new Map<string, Set<string>>();
-  for (const p of projects)
-    for (const l of p.links) {
-      if (l.provider.taxId === "") continue;
-      const key = `${p.pronac}\u0000${l.line.segment.code}`;
-      const set = pairs.get(l.provider.taxId);
-      if (set) set.add(key);
-      else pairs.set(l.provider.taxId, new Set([key]));
-    }
+  const pairs = providerPairs(projects);
   const share = new Map<Project, number>();
   const bySegment = new Map<Segment, number[]>();
   for (const p of projects) {
@@ -208,7 +215,7 @@ export function referencePrices(projects: Iterable<Project>): Map<number, { mean
   for (const p of projects) {
     if (p.dataProjetoDay < CUT_2013) continue;
     for (const l of p.lines) {
-      if (l.unitApprovedMills <= 0 || l.item === NO_ITEM) continue;
+      if (l.unitApprovedMills <= 0 || l.item === NO_ITEM || l.noSegment) continue;
       const key = pairKey(l);
       const v = l.unitApprovedMills / 1000;
       const a = acc.get(key);
@@ -229,7 +236,7 @@ export function referencePrices(projects: Iterable<Project>): Map<number, { mean
 
 /** Whether a line's unit price is above its reference mean + 1.5·std. */
 export function overpriced(line: Line, refs: ReadonlyMap<number, { mean: number; std: number }>): boolean {
-  const r = line.item === NO_ITEM ? undefined : refs.get(pairKey(line));
+  const r = line.item === NO_ITEM || line.noSegment ? undefined : refs.get(pairKey(line));
   return r !== undefined && line.unitApprovedMills / 1000 > r.mean + 1.5 * r.std;
 }
 
@@ -249,14 +256,23 @@ export function pricesFlagged(projects: readonly Project[]): Set<Project> {
 /**
  * Key of an all_items row (spec §4.12) of a line: segment, item, product, city
  * and stage as one number (the state follows from the city). Fits in 2^53:
- * 128 segments × 10^5 items × 1000 products × 64 cities × 16 stages.
+ * 128 segments × 10^5 items × 1000 products × 64 cities × 16 stages. A line
+ * without a segment takes the last segment slot, which no world fills (the
+ * national profile has 127 segments).
  */
+const NO_SEGMENT_SLOT = 127;
+
 function allItemsKey(l: Line): number {
-  return (((l.segment.index * 100_000 + l.item.id) * 1000 + l.product.id) * 64 + l.city.index) * 16 + l.stage;
+  const segment = l.noSegment ? NO_SEGMENT_SLOT : l.segment.index;
+  return (((segment * 100_000 + l.item.id) * 1000 + l.product.id) * 64 + l.city.index) * 16 + l.stage;
 }
 
-/** Common items of a segment: top max(2, floor(10 % of its distinct items)) by all_items rows (spec §4.12). */
-export function commonItems(projects: Iterable<Project>): Map<string, Set<number>> {
+
+/**
+ * all_items rows (spec §4.12) per catalogue item id, per segment code, each
+ * project's distinct rows once; lines without an item count under NO_ITEM's id.
+ */
+export function itemRowCounts(projects: Iterable<Project>): Map<string, Map<number, number>> {
   const counts = new Map<string, Map<number, number>>();
   for (const p of projects) {
     const seen = new Set<number>();
@@ -264,16 +280,24 @@ export function commonItems(projects: Iterable<Project>): Map<string, Set<number
       const key = allItemsKey(l);
       if (seen.has(key)) continue;
       seen.add(key);
-      if (l.item === NO_ITEM) continue;
+      // A row without a segment is its project's (commonRatio counts it) but no segment's.
+      if (l.noSegment) continue;
       let m = counts.get(l.segment.code);
       if (!m) counts.set(l.segment.code, (m = new Map()));
       m.set(l.item.id, (m.get(l.item.id) ?? 0) + 1);
     }
   }
+  return counts;
+}
+
+/** Common items of a segment: top max(2, floor(10 % of its distinct items)) by all_items rows (spec §4.12); no item is none. */
+export function commonItems(projects: Iterable<Project>): Map<string, Set<number>> {
   const out = new Map<string, Set<number>>();
-  for (const [code, m] of counts) {
-    const top = Math.max(2, Math.floor(0.1 * m.size));
-    const ranked = [...m].sort((a, b) => b[1] - a[1] || a[0] - b[0]);
+  for (const [code, m] of itemRowCounts(projects)) {
+    const items = [...m].filter(([id]) => id !== NO_ITEM.id);
+    if (items.length === 0) continue;
+    const top = Math.max(2, Math.floor(0.1 * items.length));
+    const ranked = items.sort((a, b) => b[1] - a[1] || a[0] - b[0]);
     out.set(code, new Set(ranked.slice(0, top).map(([id]) => id)));
   }
   return out;

@@ -6,7 +6,7 @@
  */
 import type { TableName } from "../../src/data/schema.js";
 import { csvField, formatCents, formatMills } from "./csv.js";
-import { type CatalogueItem, type Link, NO_ITEM, NO_RECEIPT, type Project, type World } from "./model.js";
+import { type CatalogueItem, type Link, linkSegment, NO_ITEM, NO_RECEIPT, type Project, raisedSegment, type World } from "./model.js";
 import { STAGES } from "./vocabulary.js";
 
 /** One table's columns and row producer. */
@@ -47,7 +47,7 @@ const RECEIPT_COLUMNS = [
 function linkPrefix(p: Project, l: Link): string {
   const line = l.line;
   return (
-    `${p.idPronac},${p.pronac},${p.dataProjeto},${line.id},${itemId(line.item)},${field(line.itemText)},${line.segment.code},` +
+    `${p.idPronac},${p.pronac},${p.dataProjeto},${line.id},${itemId(line.item)},${field(l.itemText ?? line.itemText)},${linkSegment(l)?.code ?? ""},` +
     `${formatCents(l.cents)},${receiptId(l)},${l.provider.taxId},${field(l.providerName)},${line.city.uf},` +
     `${line.product.id},${line.city.code},${line.stage},${p.proponent}`
   );
@@ -71,7 +71,7 @@ export const TABLES: readonly TableWriter[] = [
             `${head}${l.id},${field(l.itemText)},${itemId(l.item)},${field(l.unit)},${l.qtDias},${l.qtItem},${l.nrOcorrencia},` +
               `${formatMills(l.unitRequestedMills)},${formatCents(l.totalRequestedCents)},${formatMills(l.unitApprovedMills)},` +
               `${formatCents(l.totalApprovedCents)},${l.city.uf},${field(l.city.name)},${field(STAGE_NAME.get(l.stage) ?? "")},` +
-              `${s.areaCode},${field(s.areaName)},${s.code},${field(s.name)},${l.product.id}${p.floatProductIds ? ".0" : ""},` +
+              `${s.areaCode},${field(s.areaName)},${l.noSegment ? "," : `${s.code},${field(s.name)}`},${l.product.id}${p.floatProductIds ? ".0" : ""},` +
               `${field(l.product.name)},${p.dataProjeto},${l.stage},${l.city.code}\n`,
           );
         }
@@ -103,7 +103,7 @@ export const TABLES: readonly TableWriter[] = [
       for (const p of projectsOf(world))
         for (const r of p.raised)
           emit(
-            `${r.id},${p.pronac},${p.segment.code},${r.receiptNumber},${r.sponsor},${r.supportType},${r.provisionalMeasure},` +
+            `${r.id},${p.pronac},${raisedSegment(p, r)?.code ?? ""},${r.receiptNumber},${r.sponsor},${r.supportType},${r.provisionalMeasure},` +
               `${r.goodsOrServices},${r.arrival},${r.receiptDate},${formatCents(r.cents)},` +
               `${formatCents(Math.round(r.cents / 1.0641))},${r.logon}\n`,
           );
@@ -116,7 +116,7 @@ export const TABLES: readonly TableWriter[] = [
       "DtInicioExecucao", "DtFimExecucao",
     ],
     rows(world, emit) {
-      for (const p of world.projects) {
+      for (const p of projectsOf(world)) {
         if (!p.listed) continue;
         const d = p.dates;
         emit(

@@ -136,8 +136,8 @@ function ratioToNumber(num: bigint, den: bigint): number {
 /**
  * The new providers of every project that has one, sorted by nome then cnpj;
  * `itens` keyed by idPlanilhaAprovacao (ascending), each line named by its
- * most frequent Item text on the new providers' rows (ties: the smallest;
- * a budget line has one Item, so this is the line's text).
+ * most frequent Item text over the table's rows of that line, whoever the
+ * provider (ties: the smallest).
  */
 export function newProvidersByProject(links: pl.DataFrame): Map<string, NewProvider[]> {
   const rows = withProviderUses(links);
@@ -147,7 +147,8 @@ export function newProvidersByProject(links: pl.DataFrame): Map<string, NewProvi
 function listNewProviders(rows: pl.DataFrame, pairs: pl.DataFrame): Map<string, NewProvider[]> {
   const providers = pairs.filter(isNew).sort(["PRONAC", "nome", "nrCNPJCPF"]);
   const newRows = rows.filter(isNew.and(pl.col("idPlanilhaAprovacao").isNotNull()));
-  const names = itemNames(newRows, "idPlanilhaAprovacao", "Item");
+  // Each new provider's line is named from all of its rows, other providers' too (spec §3: its most frequent Item).
+  const names = itemNames(rows.join(newRows.select("idPlanilhaAprovacao").unique(), { on: "idPlanilhaAprovacao", how: "semi" }), "idPlanilhaAprovacao", "Item");
   const nameOf = new Map<number, string>();
   const n = frameColumns(names);
   for (let i = 0, h = names.height; i < h; i++) nameOf.set(n.id![i] as number, n.name![i] as string);
