@@ -103,13 +103,13 @@ export const EQUIVALENT: Readonly<Record<string, string>> = {
     "src/metrics/lib/frame.ts:29:16#2",
     "src/metrics/lib/segment-gaussian.ts:71:16#2",
     "src/metrics/lib/segment-gaussian.ts:71:40#1",
-    "src/metrics/novos-fornecedores.ts:153:16#2",
-    "src/metrics/novos-fornecedores.ts:153:39#1",
-    "src/metrics/novos-fornecedores.ts:160:16#2",
-    "src/metrics/novos-fornecedores.ts:160:39#1",
-    "src/metrics/novos-fornecedores.ts:162:15#2",
-    "src/metrics/novos-fornecedores.ts:169:16#2",
-    "src/metrics/novos-fornecedores.ts:169:43#1",
+    "src/metrics/novos-fornecedores.ts:154:16#2",
+    "src/metrics/novos-fornecedores.ts:154:39#1",
+    "src/metrics/novos-fornecedores.ts:161:16#2",
+    "src/metrics/novos-fornecedores.ts:161:39#1",
+    "src/metrics/novos-fornecedores.ts:163:15#2",
+    "src/metrics/novos-fornecedores.ts:170:16#2",
+    "src/metrics/novos-fornecedores.ts:170:43#1",
     "src/metrics/preco-itens.ts:52:16#2",
     "src/metrics/preco-itens.ts:52:44#1",
     "src/metrics/shared-receipts.ts:81:16#2",
@@ -312,4 +312,28 @@ export const EQUIVALENT: Readonly<Record<string, string>> = {
       "within the group: the same number of distinct structs",
     ["src/metrics/lib/common-items.ts:26:40#2"],
   ),
+};
+
+/**
+ * Survivors that are not equivalent, by mutant id: the input that would kill
+ * each and why the sample does not hold it. They count against the score
+ * (unlike EQUIVALENT); the report writes them as "survives, not equivalent".
+ */
+export const KNOWN_SURVIVORS: Readonly<Record<string, string>> = {
+  "src/metrics/novos-fornecedores.ts:130:32#1":
+    "the shift becomes 64 − d for a mean near 2^-d instead of 64 + d, so the quotient keeps 64 − 2d bits: the error, " +
+    "about 2^(d − 64), passes the notebooks' tolerance (1e-9 absolute) only once d exceeds 32, a segment mean of shares " +
+    "below 2^-32 (one new provider among some 4·10^9 providers of a segment's projects), which no real segment reaches",
+  "src/metrics/novos-fornecedores.ts:130:48#1":
+    "measuring num in base 3 only lengthens the shift, which is harmless until 2^shift overflows a double: that needs " +
+    "an exact mean whose denominator (the lcm of the projects' provider counts, times their number) has about 2 600 " +
+    "bits, far beyond any real segment",
+  "src/metrics/novos-fornecedores.ts:130:73#1":
+    "measuring the denominator in base 3 shortens the shift by about 0.37 bit per bit of it: the mean loses precision " +
+    "beyond the tolerance once the denominator passes about 2^90, which takes projects with some twenty distinct " +
+    "prime provider counts in one segment (national data can; the sample's lcm is near 2^37)",
+  "src/metrics/preco-itens.ts:37:93#1":
+    "`valor > 1` instead of `> 0` in micro-reais leaves out of the reference prices a unit price of exactly " +
+    "R$ 0.000001; killing it needs such a price in a (segment, item) pair where leaving it out flips a line's " +
+    "overpriced verdict, a construction the sample does not yet plant (Salic prices have 2 to 4 decimals)",
 };

@@ -3,7 +3,7 @@ import { METRIC_IDS, type MetricId } from "../../src/metrics/catalog.js";
 import type { MutantsReport, SurvivingMutant as Survivor } from "../../src/promote/catalog.js";
 import type { PlannedMutant } from "./plan.js";
 import type { MutantOutcome } from "./run.js";
-import { EQUIVALENT } from "./equivalent.js";
+import { EQUIVALENT, KNOWN_SURVIVORS } from "./equivalent.js";
 
 /** Written for a survivor nobody has explained yet: the honest state of things. */
 export const UNEXPLAINED = "not explained yet: no planted case kills it, and it has not been shown equivalent (it may need a planted case)";
@@ -24,8 +24,10 @@ export function buildReport(planned: readonly PlannedMutant[], judged: readonly 
       entry.total++;
       entry.unreached--;
       if ((outcomes[i] as MutantOutcome).killedFor.includes(id as MetricId)) return void entry.killed++;
-      const explanation = EQUIVALENT[`${m.id}@${id}`] ?? EQUIVALENT[m.id] ?? UNEXPLAINED;
-      if (explanation !== UNEXPLAINED) entry.equivalent++;
+      const equivalent = EQUIVALENT[`${m.id}@${id}`] ?? EQUIVALENT[m.id];
+      const known = KNOWN_SURVIVORS[m.id];
+      if (equivalent !== undefined) entry.equivalent++;
+      const explanation = equivalent ?? (known === undefined ? UNEXPLAINED : `survives, not equivalent: ${known}`);
       entry.survivors.push({ id: m.id, file: m.file, line: m.line, mutation: m.mutation, explanation });
     });
     metrics[id] = entry;

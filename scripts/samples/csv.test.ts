@@ -31,13 +31,15 @@ describe("money and dates", () => {
     expect(formatCents(5)).toBe("0.05");
     expect(formatCents(123456)).toBe("1234.56");
     expect(formatCents(-150)).toBe("-1.50");
+    expect(formatCents(0.0001)).toBe("0.000001");
+    expect(formatCents(-0.0042)).toBe("-0.000042");
   });
   it("writes a fraction of a cent, in eighths, with the decimals it needs", () => {
     expect(formatCents(1012.5)).toBe("10.125");
     expect(formatCents(0.375)).toBe("0.00375");
     expect(formatCents(7.75)).toBe("0.0775");
     expect(formatCents(-0.5)).toBe("-0.005");
-    expect(() => formatCents(0.1)).toThrow(/eighths of a cent/);
+    expect(() => formatCents(1.1)).toThrow(/eighths of a cent/);
   });
   it("formats mills with two decimals unless the third is not zero", () => {
     expect(formatMills(12340)).toBe("12.34");

@@ -26,13 +26,18 @@ function pad2(n: number): string {
  * a fraction of a cent, in eighths (which doubles hold exactly), with the
  * decimals it needs (1234.5 → "12.345", 0.375 → "0.00375"): spec §2 lets
  * money carry more than two decimals, and the sample plants such values
- * (plant-sub-cents.ts).
+ * (plant-sub-cents.ts); below a cent, micro-reais too (0.0001 → "0.000001").
  */
 export function formatCents(cents: number): string {
   const sign = cents < 0 ? "-" : "";
   const abs = Math.abs(cents);
   if (Number.isSafeInteger(cents)) return `${sign}${Math.floor(abs / 100)}.${pad2(abs % 100)}`;
-  if (!Number.isSafeInteger(cents * 8)) throw new RangeError(`cents must be a whole number of eighths of a cent, got ${cents}`);
+  if (!Number.isSafeInteger(cents * 8)) {
+    // Below a cent, any whole number of micro-reais (the loaders' precision): R$ 0.000001 is the smallest money there is.
+    const micros = Math.round(abs * 10_000);
+    if (abs < 1 && Math.abs(abs * 10_000 - micros) < 1e-6) return `${sign}0.${String(micros).padStart(6, "0").replace(/0+$/, "")}`;
+    throw new RangeError(`cents must be a whole number of eighths of a cent, or of micro-reais below a cent, got ${cents}`);
+  }
   const micros = abs * 10_000; // an eighth of a cent is 1250 micro-reais: exact
   const decimals = String(micros % 1_000_000).padStart(6, "0").replace(/0+$/, "");
   return `${sign}${Math.floor(micros / 1_000_000)}.${decimals}`;

@@ -13,15 +13,16 @@ describe("data-samples/feedback/exportacao.csv, the synthetic feedback export", 
   });
   it("has the export's header and one entry per CRLF line (no comment spans lines)", () => {
     expect(lines[0]).toBe("pronac,metrica,avaliacao,nota,comentario,analista,quando");
-    expect(lines.length).toBe(47);
+    // Seven fields per line once quoted commas are set aside: a comment never carries a line break.
+    for (const line of lines) expect(line.replace(/"(?:[^"]|"")*"/g, "").split(",").length, line).toBe(7);
+    expect(lines.length).toBeGreaterThan(40);
   });
   it("holds both judgements, project grades, quoted and empty comments, and a masked tax id", () => {
-    expect(lines).toContain("100038,itens_orcamentarios,falso_alarme,,,Ana Ribeiro,2026-11-03T19:28:00.000Z");
-    expect(lines).toContain('190075,valor_a_ser_comprovado,falso_alarme,,"Situação ""C09"" explica o valor.",Carla Menezes,2026-11-04T21:21:00.000Z');
-    expect(lines).toContain("180045,,,5,,Carla Menezes,2026-11-05T11:36:00.000Z");
-    expect(lines[1]).toBe(
-      "170076,comprovante_transferencia,util,,Fornecedor ***.***.115-** recebe por dois itens no mesmo comprovante.,Bruno Carvalho,2026-11-02T15:59:00.000Z",
-    );
+    expect(lines.some((l) => /^\d{6},[a-z_0-9]+,falso_alarme,,,/.test(l))).toBe(true);
+    expect(lines.some((l) => /^\d{6},[a-z_0-9]+,util,,/.test(l))).toBe(true);
+    expect(lines.some((l) => /,"[^"]*""[^"]+""[^"]*",/.test(l))).toBe(true);
+    expect(lines.some((l) => /^\d{6},,,[1-5],,/.test(l))).toBe(true);
+    expect(lines.some((l) => /Fornecedor (\*\*\*\.\*\*\*\.\d{3}-\*\*|\*\*\.\*\*\*\.\d{3}\/\*\*\*\*-\*\*) recebe/.test(l))).toBe(true);
     expect(committed).not.toMatch(/\d{11}/);
   });
   it("is in time order", () => {

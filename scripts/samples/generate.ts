@@ -3,10 +3,10 @@ import { byCodeUnit } from "../../src/util/order.js";
 import type { SampleOptions } from "./args.js";
 import { IdSequence, makeLines } from "./lines.js";
 import { METRIC_IDS, type MetricId, type Project, type World } from "./model.js";
-import { plantLineCounts, plantOverpricedItems, plantUnusualItems } from "./plant-lines.js";
+import { plantLineCounts, plantOverpricedItems, plantSecondIdPronac, plantUnusualItems } from "./plant-lines.js";
 import { matchRaisedToProven, plantLargeApprovedValue, plantLargeProvenValue, plantLargeRaisedValue } from "./plant-money.js";
 import { plantBoundaries } from "./plant-boundaries.js";
-import { plantLineTextVariants, plantNeighbourReceipts, plantReceiptsWithoutProvider } from "./plant-receipt-edges.js";
+import { plantLineTextVariants, plantNeighbourReceipts, plantReceiptsWithoutProvider, plantRowWithoutLineId } from "./plant-receipt-edges.js";
 import { plantEmptyFields } from "./plant-empty-fields.js";
 import { plantNegativeMoney } from "./plant-negative-money.js";
 import { plantSubCents } from "./plant-sub-cents.js";
@@ -86,10 +86,12 @@ export function buildWorld(options: Pick<SampleOptions, "seed" | "projects" | "s
     plantNeighbourReceipts(planter);
     plantReceiptsWithoutProvider(planter);
     plantLineTextVariants(planter);
+    plantRowWithoutLineId(planter);
     plantSubCents(planter);
     plantNegativeMoney(planter);
     plantEmptyFields(planter);
     plantSegmentRows(planter);
+    plantSecondIdPronac(planter);
     // Last: it reads every other metric's flags.
     plantProponentThresholds(planter, taxIds);
   }

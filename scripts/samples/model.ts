@@ -93,6 +93,8 @@ export interface Line {
   product: Product;
   /** idSegmento and Segmento written empty (plant-segment-rows.ts): the line is its project's, in no segment. */
   noSegment?: true;
+  /** This line's idPronac where it is not its project's (plant-lines.ts). */
+  idPronac?: number;
 }
 
 /** A budget line's idSegmento (null: none). */
@@ -113,6 +115,8 @@ export interface Link {
   segment?: Segment | null;
   /** This row's Item where it is not its line's text (plant-receipt-edges.ts). */
   itemText?: string;
+  /** idPlanilhaAprovacao written empty on this row (plant-receipt-edges.ts): the row names no budget line. */
+  noLineId?: true;
 }
 
 /** A receipt row's idSegmento: its line's unless planted otherwise (null: none). */

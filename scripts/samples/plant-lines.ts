@@ -127,3 +127,34 @@ export function plantOverpricedItems(planter: Planter, base: number): void {
     planted++;
   }
 }
+
+/**
+ * A budget line filed under a second idPronac of its PRONAC (sample only): a
+ * copy of one of an untouched project's lines whose item is common in its
+ * segment, approved at 0, under another idPronac. all_items (spec §4.12)
+ * keeps idPronac, so the copy is a row of its own, which the project's ratio
+ * counts (found / rows + 1).
+ */
+export function plantSecondIdPronac(planter: Planter): void {
+  const { world } = planter;
+  const everyone = [...world.projects, ...world.keyless];
+  let lineId = Math.max(...everyone.flatMap((p) => p.lines.map((l) => l.id)));
+  const idPronac = Math.max(...everyone.flatMap((p) => [p.idPronac, ...p.lines.map((l) => l.idPronac ?? 0)])) + 1;
+  const common = commonItems(world.projects);
+  const commonLine = (p: Project) => p.lines.find((l) => l.segment === p.segment && common.get(p.segment.code)?.has(l.item.id));
+  const p = planter.firstKeepingPlants(
+    planter.candidates((q) => q.links.length === 0 && commonLine(q) !== undefined),
+    (q) => {
+      const line = commonLine(q) as Line;
+      q.lines.push({ ...line, id: ++lineId, idPronac, unitRequestedMills: 0, unitApprovedMills: 0, totalRequestedCents: 0, totalApprovedCents: 0 });
+      return () => void q.lines.pop();
+    },
+  );
+  if (p === undefined) return;
+  const copy = p.lines.at(-1) as Line;
+  world.boundaries.push({
+    pronacs: [p.pronac],
+    rule: "itens_comuns_e_incomuns_por_segmento",
+    case: `line ${copy.id} repeats another of its lines (item ${copy.item.id}, same product, city and stage) under idPronac ${idPronac}: a distinct all_items row`,
+  });
+}

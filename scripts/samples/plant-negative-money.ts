@@ -22,9 +22,10 @@ import { above150, sumCents } from "./rules.js";
 
 const formatReais = (cents: number) => `R$ ${(cents / 100).toFixed(3)}`;
 
-/** The rows of a project a plant sets, and how. */
+/** The rows a metric sums per project, the ones a plant may set, and how. */
 interface MoneyRows<R> {
   readonly metric: string;
+  all(p: Project): readonly R[];
   rows(p: Project): readonly R[];
   get(row: R): number;
   set(row: R, cents: number): void;
@@ -32,10 +33,11 @@ interface MoneyRows<R> {
 
 /** Plants every case of the module comment. */
 export function plantNegativeMoney(planter: Planter): void {
-  const proven: MoneyRows<Link> = { metric: "valor_comprovado", rows: (p) => p.links, get: (l) => l.cents, set: (l, c) => (l.cents = c) };
+  const proven: MoneyRows<Link> = { metric: "valor_comprovado", all: (p) => p.links, rows: (p) => p.links, get: (l) => l.cents, set: (l, c) => (l.cents = c) };
   // Lines no receipt proves: the 150 % rule never sees them.
   const approved: MoneyRows<Line> = {
     metric: "valor_aprovado",
+    all: (p) => p.lines,
     rows: (p) => p.lines.filter((l) => !p.links.some((k) => k.line === l)),
     get: (l) => l.totalApprovedCents,
     set: (l, c) => (l.totalApprovedCents = c),
@@ -43,6 +45,7 @@ export function plantNegativeMoney(planter: Planter): void {
   // Projects without receipts: valor_a_ser_comprovado is then the raised total itself.
   const raised: MoneyRows<RaisedRow> = {
     metric: "valor_captado",
+    all: (p) => p.raised,
     rows: (p) => (p.links.length === 0 ? p.raised : []),
     get: (r) => r.cents,
     set: (r, c) => (r.cents = c),
@@ -58,10 +61,9 @@ function plantNegativeTotal<R>(planter: Planter, t: MoneyRows<R>, total: number)
   const p = planter.firstKeepingPlants(
     planter.candidates((q) => t.rows(q).length >= 2),
     (q) => {
-      const rows = t.rows(q);
-      const last = rows.at(-1) as R;
+      const last = t.rows(q).at(-1) as R;
       const before = t.get(last);
-      t.set(last, total - sumCents(rows.slice(0, -1), t.get));
+      t.set(last, total - (sumCents(t.all(q), t.get) - before));
       return () => t.set(last, before);
     },
   );

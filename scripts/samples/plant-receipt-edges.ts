@@ -20,6 +20,10 @@
  * carry a variant. The line's name in lista_de_novos_fornecedores is its most
  * frequent Item over the whole table (spec §3, names), the variant, not the
  * text of the new provider's own rows.
+ *
+ * A new provider's receipt row with idPlanilhaAprovacao empty: it names no
+ * budget line, so the provider's itens (keyed by idPlanilhaAprovacao) leave
+ * it out.
  */
 import { byCodeUnit } from "../../src/util/order.js";
 import type { Link, Project, Provider } from "./model.js";
@@ -98,5 +102,28 @@ export function plantLineTextVariants(planter: Planter): void {
     pronacs: [p.pronac],
     rule: "novos_fornecedores (names, spec §3)",
     case: `line ${line.id}: its new provider's row reads "${line.itemText}", two other providers' rows "${line.itemText} (variante)": the line's name is the variant`,
+  });
+}
+
+/** Plants a new provider's receipt row that names no budget line (see the module comment). */
+export function plantRowWithoutLineId(planter: Planter): void {
+  const pairs = providerPairs(planter.world.projects);
+  const isNew = (l: Link) => l.provider.taxId !== "" && (pairs.get(l.provider.taxId)?.size ?? 0) <= 1;
+  /** A row of a new provider who has rows on at least two lines of the project. */
+  const rowOfNewProvider = (p: Project) =>
+    p.links.find((l) => isNew(l) && new Set(p.links.filter((k) => k.provider.taxId === l.provider.taxId).map((k) => k.line)).size >= 2);
+  const p = planter.firstKeepingPlants(
+    planter.candidates((q) => rowOfNewProvider(q) !== undefined),
+    (q) => {
+      const row = rowOfNewProvider(q) as Link;
+      row.noLineId = true;
+      return () => void delete row.noLineId;
+    },
+  );
+  if (p === undefined) return;
+  planter.world.boundaries.push({
+    pronacs: [p.pronac],
+    rule: "novos_fornecedores",
+    case: "a new provider's receipt row with idPlanilhaAprovacao empty: it names no budget line, so the provider's itens list its other lines only",
   });
 }

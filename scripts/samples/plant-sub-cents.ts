@@ -15,7 +15,8 @@
  *   cent (an outlier), and 3/8 and 1/2 of a cent (reported 0.00: not an
  *   outlier, "exact to the cent");
  * - the proven values listed by comprovantes_acima_50 (and R$ 0.01 proven on
- *   a line approved at 0) and by each shared-receipt metric (also R$ 0.01 and 0).
+ *   a line approved at 0, and on one approved at R$ 0.000001, the least money
+ *   above 0) and by each shared-receipt metric (also R$ 0.01 and 0).
  *
  * Only values of projects no other plant touched change (shared-receipt rows
  * excepted, whose flags do not depend on values), always downwards by less
@@ -56,6 +57,9 @@ interface MoneyRows<R> {
   set(row: R, cents: number): void;
   lowerable(row: R, p: Project): boolean;
 }
+
+/** One micro-real in cents: the smallest money the loaders keep (six decimals). */
+const ONE_MICRO_REAL = 0.0001;
 
 const formatReais = (cents: number) => `R$ ${(cents / 100).toFixed(5).replace(/0{1,3}$/, "")}`;
 
@@ -154,6 +158,13 @@ export function plantSubCents(planter: Planter): void {
     const l = approvedAtZero.links.find((k) => approvedAtZero.links.filter((j) => j.line === k.line).length === 1) as Link;
     l.line.totalApprovedCents = 0;
     change([approvedAtZero, l], () => 1, "comprovantes_acima_50 (money rounded to the cent)", () => "R$ 0.01 proven on a line approved at 0: above 150 % of 0, porcentagem 0.01");
+  }
+  // The least money above 0 there is, one micro-real: porcentagem is then the ratio (spec §4.7), not the proven value.
+  const approvedAtOneMicro = take((q) => q.links.some((l) => q.links.filter((k) => k.line === l.line).length === 1));
+  if (approvedAtOneMicro !== undefined) {
+    const l = approvedAtOneMicro.links.find((k) => approvedAtOneMicro.links.filter((j) => j.line === k.line).length === 1) as Link;
+    l.line.totalApprovedCents = ONE_MICRO_REAL;
+    change([approvedAtOneMicro, l], () => 1, "comprovantes_acima_50 (money below a cent)", () => "R$ 0.01 proven on a line approved at R$ 0.000001 (one micro-real, above 0): porcentagem 999900");
   }
 
   // Rows of shared receipts, per payment type (their flags do not depend on values).

@@ -255,8 +255,9 @@ export function pricesFlagged(projects: readonly Project[]): Set<Project> {
 
 /**
  * Key of an all_items row (spec §4.12) of a line: segment, item, product, city
- * and stage as one number (the state follows from the city). Fits in 2^53:
- * 128 segments × 10^5 items × 1000 products × 64 cities × 16 stages. A line
+ * and stage as one number (the state follows from the city), and whether the
+ * line has its project's idPronac. Fits in 2^53: 128 segments × 10^5 items ×
+ * 1000 products × 64 cities × 16 stages × 2. A line
  * without a segment takes the last segment slot, which no world fills (the
  * national profile has 127 segments).
  */
@@ -264,7 +265,8 @@ const NO_SEGMENT_SLOT = 127;
 
 function allItemsKey(l: Line): number {
   const segment = l.noSegment ? NO_SEGMENT_SLOT : l.segment.index;
-  return (((segment * 100_000 + l.item.id) * 1000 + l.product.id) * 64 + l.city.index) * 16 + l.stage;
+  // A line under another idPronac than its project's is another all_items row (idPronac is one of its columns).
+  return ((((segment * 100_000 + l.item.id) * 1000 + l.product.id) * 64 + l.city.index) * 16 + l.stage) * 2 + (l.idPronac === undefined ? 0 : 1);
 }
 
 

@@ -47,7 +47,7 @@ const RECEIPT_COLUMNS = [
 function linkPrefix(p: Project, l: Link): string {
   const line = l.line;
   return (
-    `${p.idPronac},${p.pronac},${p.dataProjeto},${line.id},${itemId(line.item)},${field(l.itemText ?? line.itemText)},${linkSegment(l)?.code ?? ""},` +
+    `${p.idPronac},${p.pronac},${p.dataProjeto},${l.noLineId ? "" : line.id},${itemId(line.item)},${field(l.itemText ?? line.itemText)},${linkSegment(l)?.code ?? ""},` +
     `${formatCents(l.cents)},${receiptId(l)},${l.provider.taxId},${field(l.providerName)},${line.city.uf},` +
     `${line.product.id},${line.city.code},${line.stage},${p.proponent}`
   );
@@ -64,11 +64,10 @@ export const TABLES: readonly TableWriter[] = [
     ],
     rows(world, emit) {
       for (const p of projectsOf(world)) {
-        const head = `${p.idPronac},${p.pronac},`;
         for (const l of p.lines) {
           const s = l.segment;
           emit(
-            `${head}${l.id},${field(l.itemText)},${itemId(l.item)},${field(l.unit)},${l.qtDias},${l.qtItem},${l.nrOcorrencia},` +
+            `${l.idPronac ?? p.idPronac},${p.pronac},${l.id},${field(l.itemText)},${itemId(l.item)},${field(l.unit)},${l.qtDias},${l.qtItem},${l.nrOcorrencia},` +
               `${formatMills(l.unitRequestedMills)},${formatCents(l.totalRequestedCents)},${formatMills(l.unitApprovedMills)},` +
               `${formatCents(l.totalApprovedCents)},${l.city.uf},${field(l.city.name)},${field(STAGE_NAME.get(l.stage) ?? "")},` +
               `${s.areaCode},${field(s.areaName)},${l.noSegment ? "," : `${s.code},${field(s.name)}`},${l.product.id}${p.floatProductIds ? ".0" : ""},` +

@@ -20,6 +20,7 @@ import { byCodePoint, byCodeUnit } from "../util/order.js";
 import { REPO_FOLDERS, repoRelative } from "../util/paths.js";
 import { agrees, compareResults, type Comparison, type ProjectValues } from "./compare.js";
 import { publishedMetrics, readNotebookSource, type NotebookSource } from "./notebook-source.js";
+import { shownValue } from "./report.js";
 import { catalogModulePath } from "./sources.js";
 
 /** A notebook's published results by metric, or why they cannot be read (a malformed or repeated result). */
@@ -88,7 +89,7 @@ export function committedDifference(path: string, metric: string, committed: Pub
   const differing = pronacs.filter((p) => stringifySorted(shown.projects[p]) !== stringifySorted(run.projects[p]));
   if (differing.length > 0) {
     const first = differing[0]!;
-    const show = (v: unknown) => (v === undefined ? "(absent)" : clip(JSON.stringify(v)));
+    const show = (v: unknown) => shownValue(v, SHOWN_CHARS);
     what.push(
       `${differing.length} project(s) differ, first ${first}: committed ${show(shown.projects[first])}, the run ${show(run.projects[first])}`,
     );
@@ -173,7 +174,7 @@ export function checkPublished(root: string, registry: readonly MetricDefinition
 
 function disagreement(c: Comparison, result: PublishedResult, module: string, data: string): { message: string; pronac: string } {
   const head = `the result in its committed outputs disagrees with ${module} on ${data}`;
-  const show = (v: unknown) => (v === undefined ? "(absent)" : clip(JSON.stringify(v)));
+  const show = (v: unknown) => shownValue(v, SHOWN_CHARS);
   const d = c.differences[0];
   if (d !== undefined) {
     const { abs, rel } = result.tolerance;
@@ -189,6 +190,3 @@ function disagreement(c: Comparison, result: PublishedResult, module: string, da
 /** How much of one value a message shows. */
 const SHOWN_CHARS = 160;
 
-function clip(text: string): string {
-  return text.length > SHOWN_CHARS ? `${text.slice(0, SHOWN_CHARS - 1)}…` : text;
-}

@@ -1,6 +1,7 @@
 import type { Difference } from "./compare.js";
 import type { Verdict } from "./gate.js";
 import type { Staleness } from "./check.js";
+import { maskTaxIdsInText } from "../util/tax-id.js";
 
 /** How many differing projects a disagreement shows side by side. */
 const SHOWN_DIFFERENCES = 5;
@@ -46,9 +47,18 @@ function differenceRow(d: Difference): string[] {
   return [d.pronac, d.field, short(d.notebook), short(d.module)];
 }
 
+/**
+ * A published or computed value as a message shows it: JSON with its tax ids
+ * masked (details list providers' CPF/CNPJ, which are never shown, LGPD),
+ * clipped to `chars` characters.
+ */
+export function shownValue(value: unknown, chars: number): string {
+  const text = value === undefined ? "(absent)" : maskTaxIdsInText(JSON.stringify(value));
+  return text.length > chars ? `${text.slice(0, chars - 1)}…` : text;
+}
+
 function short(value: unknown): string {
-  const text = value === undefined ? "(absent)" : JSON.stringify(value);
-  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+  return shownValue(value, 60);
 }
 
 function preview(pronacs: readonly string[]): string {
