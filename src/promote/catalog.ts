@@ -112,7 +112,8 @@ export function renderCatalog(metrics: readonly CatalogRow[], records: ReadonlyM
       `From \`npm run mutants\` (${MUTANTS_FILE}, ${mutants.generated || "undated"}): changes to a module that no test caught, and why.`,
       "A metric's mutants are those in the functions it runs (of its module and the lib files it imports; a mutant",
       "outside every function counts for every metric importing its file). Its score is killed / (mutants − equivalent),",
-      "an equivalent mutant being a survivor explained below as one no valid input can tell from the original.",
+      "an equivalent mutant being a survivor explained below as one no valid input can tell from the original; a survivor",
+      "marked \"survives, not equivalent\" counts against the score, with the input that would kill it.",
       "",
     );
     const survivors = metrics.flatMap((m) => (mutants.metrics[m.id]?.survivors ?? []).map((s) => ({ metric: m.id, ...s })));
