@@ -47,13 +47,13 @@ describeDatabase("the Salic database", (db) => {
     const lines: string[] = [];
     const summary = await importDataDir("data-samples", url, (line) => lines.push(line));
     expect(summary.rows).toEqual({
-      planilha_orcamentaria: 6596,
-      planilha_comprovacao: 2079,
-      planilha_aprovacao_comprovacao: 2079,
-      planilha_captacao: 856,
-      planilha_projetos: 400,
+      planilha_orcamentaria: 6741,
+      planilha_comprovacao: 2109,
+      planilha_aprovacao_comprovacao: 2109,
+      planilha_captacao: 857,
+      planilha_projetos: 401,
     });
-    expect(lines.at(-1)).toMatch(/^db import: salic\.planilha_orcamentaria 6596, .* rows in \d+\.\d s$/);
+    expect(lines.at(-1)).toMatch(/^db import: salic\.planilha_orcamentaria 6741, .* rows in \d+\.\d s$/);
     const files = loadDataDir("data-samples", { hash: false });
     const fromDb = await loadDatabase(url);
     for (const table of TABLE_NAMES) {
@@ -110,7 +110,7 @@ describeDatabase("the Salic database", (db) => {
   it("refuses a folder that lacks a table, naming it, before touching the database", async () => {
     const partial = dataDir({ omit: ["planilha_captacao.csv"] });
     await expect(importDataDir(partial, url)).rejects.toThrow(/planilha_captacao\.csv \(or \.parquet\) not found in .*: db import needs all five tables/);
-    expect((await sql(url, "SELECT count(*)::int AS n FROM salic.planilha_projetos")).rows).toEqual([{ n: 400 }]);
+    expect((await sql(url, "SELECT count(*)::int AS n FROM salic.planilha_projetos")).rows).toEqual([{ n: 401 }]);
   });
 
   it("replaces the previous import as a whole", async () => {

@@ -107,9 +107,9 @@ describe("novos_fornecedores", () => {
         nome: "Delta",
         cnpj: "100",
         itens: {
-          // The new provider's rows of line 3 read "Estrutura" once and "Palco" once: the smallest
-          // text wins (the other provider's rows of that line do not name it).
-          "3": { nome: "Estrutura", tem_comprovante: true },
+          // Line 3's rows read "Outro" twice (Beta's), "Estrutura" and "Palco" once (Delta's): a line is
+          // named by its most frequent Item over all its rows (spec §3), whoever the provider.
+          "3": { nome: "Outro", tem_comprovante: true },
           "11": { nome: "Som", tem_comprovante: true },
         },
       },
