@@ -30,7 +30,7 @@
  */
 import { type CatalogueItem, type Line, NO_ITEM, NO_RECEIPT, type Project, type World } from "./model.js";
 import type { Planter } from "./planter.js";
-import { commonItems, itemRowCounts } from "./rules.js";
+import { commonItems, commonItemsOf, itemRowCounts } from "./rules.js";
 
 /** How much the copy without a PRONAC multiplies its money by, so that counting it moves its segment's statistics. */
 const KEYLESS_FACTOR = 20;
@@ -92,8 +92,9 @@ function plantRowsWithoutPronac(planter: Planter): void {
  */
 function wouldBeCommonLines(world: World, p: Project, nextId: () => number): Line[] {
   const template = p.lines[0];
-  const counts = itemRowCounts(world.projects).get(p.segment.code);
-  const common = commonItems(world.projects).get(p.segment.code);
+  const all = itemRowCounts(world.projects);
+  const counts = all.get(p.segment.code);
+  const common = commonItemsOf(all).get(p.segment.code);
   const item = [...p.segment.core, ...p.segment.others].find((si) => !common?.has(si.item.id))?.item;
   if (template === undefined || counts === undefined || item === undefined) return [];
   const wanted = Math.max(...counts.values()) + 1;
@@ -170,8 +171,9 @@ function withoutItems(p: Project): () => void {
 
 /** Whether the segment's lines without an item have more all_items rows than its last common item. */
 function noItemWouldBeCommon(world: World, code: string): boolean {
-  const counts = itemRowCounts(world.projects).get(code);
-  const common = commonItems(world.projects).get(code);
+  const all = itemRowCounts(world.projects);
+  const counts = all.get(code);
+  const common = commonItemsOf(all).get(code);
   if (counts === undefined || common === undefined) return false;
   return (counts.get(NO_ITEM.id) ?? 0) > Math.min(...[...common].map((id) => counts.get(id) ?? 0));
 }

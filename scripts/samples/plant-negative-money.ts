@@ -17,7 +17,7 @@
  * still holds (checkPlants' rules read negative money as they read any).
  */
 import type { Line, Link, Project, RaisedRow } from "./model.js";
-import type { Planter } from "./planter.js";
+import { type Planter, soleLinks } from "./planter.js";
 import { above150, sumCents } from "./rules.js";
 
 const formatReais = (cents: number) => `R$ ${(cents / 100).toFixed(3)}`;
@@ -71,7 +71,7 @@ function plantNegativeTotal<R>(planter: Planter, t: MoneyRows<R>, total: number)
 }
 
 function plantNegativeApproval(planter: Planter, approvedCents: number): void {
-  const onlyLink = (q: Project) => q.links.find((k) => k.cents >= 0 && q.links.filter((j) => j.line === k.line).length === 1);
+  const onlyLink = (q: Project) => soleLinks(q).find((k) => k.cents >= 0);
   const p = planter.firstKeepingPlants(
     planter.candidates((q) => onlyLink(q) !== undefined),
     (q) => {

@@ -28,7 +28,7 @@
 import { byCodeUnit } from "../../src/util/order.js";
 import type { Link, Project, Provider } from "./model.js";
 import type { Planter } from "./planter.js";
-import { providerPairs } from "./rules.js";
+import { isNewProvider, providerPairs } from "./rules.js";
 
 /** Plants the shared receipt across neighbours (see the module comment). */
 export function plantNeighbourReceipts(planter: Planter): void {
@@ -76,8 +76,7 @@ export function plantReceiptsWithoutProvider(planter: Planter): void {
 
 /** Plants the line whose receipt rows disagree on its Item text (see the module comment). */
 export function plantLineTextVariants(planter: Planter): void {
-  const pairs = providerPairs(planter.world.projects);
-  const isNew = (l: Link) => l.provider.taxId !== "" && (pairs.get(l.provider.taxId)?.size ?? 0) <= 1;
+  const isNew = newProviderRows(planter);
   /** A line of the project with one new provider's row and two rows of providers seen elsewhere. */
   const mixedLine = (p: Project) => {
     for (const line of new Set(p.links.map((l) => l.line))) {
@@ -107,8 +106,7 @@ export function plantLineTextVariants(planter: Planter): void {
 
 /** Plants a new provider's receipt row that names no budget line (see the module comment). */
 export function plantRowWithoutLineId(planter: Planter): void {
-  const pairs = providerPairs(planter.world.projects);
-  const isNew = (l: Link) => l.provider.taxId !== "" && (pairs.get(l.provider.taxId)?.size ?? 0) <= 1;
+  const isNew = newProviderRows(planter);
   /** A row of a new provider who has rows on at least two lines of the project. */
   const rowOfNewProvider = (p: Project) =>
     p.links.find((l) => isNew(l) && new Set(p.links.filter((k) => k.provider.taxId === l.provider.taxId).map((k) => k.line)).size >= 2);
@@ -126,4 +124,10 @@ export function plantRowWithoutLineId(planter: Planter): void {
     rule: "novos_fornecedores",
     case: "a new provider's receipt row with idPlanilhaAprovacao empty: it names no budget line, so the provider's itens list its other lines only",
   });
+}
+
+/** Whether a receipt row is a new provider's, as the world stands. */
+function newProviderRows(planter: Planter): (l: Link) => boolean {
+  const pairs = providerPairs(planter.world.projects);
+  return (l) => isNewProvider(pairs, l.provider.taxId);
 }

@@ -24,7 +24,7 @@
  * re-checks every plant afterwards. Each case is listed in `world.boundaries`.
  */
 import type { Line, Link, Project, RaisedRow } from "./model.js";
-import type { Planter } from "./planter.js";
+import { type Planter, soleLinks } from "./planter.js";
 import { above150, paymentCode, receiptRowCounts, sumCents } from "./rules.js";
 
 /** A fraction of a cent on a whole cent of a given residue mod 6 (parity and residue mod 3, which rounding mutants confuse). */
@@ -152,19 +152,18 @@ export function plantSubCents(planter: Planter): void {
       (l) => `a link above 150 % proving ${formatReais(l.cents)}: ${shape.name}`,
     );
   }
-  // A line of an untouched project, approved at 0 from now on, proven R$ 0.01 by its only link.
-  const approvedAtZero = take((q) => q.links.some((l) => q.links.filter((k) => k.line === l.line).length === 1));
-  if (approvedAtZero !== undefined) {
-    const l = approvedAtZero.links.find((k) => approvedAtZero.links.filter((j) => j.line === k.line).length === 1) as Link;
-    l.line.totalApprovedCents = 0;
-    change([approvedAtZero, l], () => 1, "comprovantes_acima_50 (money rounded to the cent)", () => "R$ 0.01 proven on a line approved at 0: above 150 % of 0, porcentagem 0.01");
-  }
-  // The least money above 0 there is, one micro-real: porcentagem is then the ratio (spec §4.7), not the proven value.
-  const approvedAtOneMicro = take((q) => q.links.some((l) => q.links.filter((k) => k.line === l.line).length === 1));
-  if (approvedAtOneMicro !== undefined) {
-    const l = approvedAtOneMicro.links.find((k) => approvedAtOneMicro.links.filter((j) => j.line === k.line).length === 1) as Link;
-    l.line.totalApprovedCents = ONE_MICRO_REAL;
-    change([approvedAtOneMicro, l], () => 1, "comprovantes_acima_50 (money below a cent)", () => "R$ 0.01 proven on a line approved at R$ 0.000001 (one micro-real, above 0): porcentagem 999900");
+  // Lines of untouched projects, approved at 0 (porcentagem is then the proven value) and at the least money
+  // above 0, one micro-real (porcentagem is then the ratio, spec §4.7), each proven R$ 0.01 by its only link.
+  const approvals: ReadonlyArray<readonly [number, string, string]> = [
+    [0, "comprovantes_acima_50 (money rounded to the cent)", "R$ 0.01 proven on a line approved at 0: above 150 % of 0, porcentagem 0.01"],
+    [ONE_MICRO_REAL, "comprovantes_acima_50 (money below a cent)", "R$ 0.01 proven on a line approved at R$ 0.000001 (one micro-real, above 0): porcentagem 999900"],
+  ];
+  for (const [approvedCents, rule, what] of approvals) {
+    const p = take((q) => soleLinks(q).length > 0);
+    if (p === undefined) continue;
+    const l = soleLinks(p)[0] as Link;
+    l.line.totalApprovedCents = approvedCents;
+    change([p, l], () => 1, rule, () => what);
   }
 
   // Rows of shared receipts, per payment type (their flags do not depend on values).

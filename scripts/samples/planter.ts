@@ -3,10 +3,15 @@
  * projects are already taken, candidate selection with per-segment quotas,
  * and the search for a value the Gaussian rule flags.
  */
-import type { MetricId, Project, Segment, World } from "./model.js";
+import type { Link, MetricId, Project, Segment, World } from "./model.js";
 import type { Rng } from "./prng.js";
 import { missedPlant, type StdKind, upperThreshold } from "./rules.js";
 import { shuffled } from "./world.js";
+
+/** The links of a project that are the only link of their budget line, in link order. */
+export function soleLinks(p: Project): Link[] {
+  return p.links.filter((k) => p.links.filter((j) => j.line === k.line).length === 1);
+}
 
 /** State of the planting pass over one world. */
 export class Planter {

@@ -173,6 +173,11 @@ export function providerPairs(projects: readonly Project[]): Map<string, Set<str
   return pairs;
 }
 
+/** Whether a tax id names a new provider (spec §4.9): seen in at most one pair of `pairs` (see providerPairs). */
+export function isNewProvider(pairs: ReadonlyMap<string, ReadonlySet<string>>, taxId: string): boolean {
+  return taxId !== "" && (pairs.get(taxId)?.size ?? 0) <= 1;
+}
+
 /**
  * Projects whose share of new providers is above their segment's mean share
  * (spec §4.9). A row with no tax id names no provider; a project with none
@@ -186,7 +191,7 @@ export function newProvidersFlagged(projects: readonly Project[]): Set<Project> 
     const providers = new Set(p.links.map((l) => l.provider.taxId).filter((t) => t !== ""));
     if (providers.size === 0) continue;
     let fresh = 0;
-    for (const t of providers) if ((pairs.get(t)?.size ?? 0) <= 1) fresh++;
+    for (const t of providers) if (isNewProvider(pairs, t)) fresh++;
     const pct = fresh / providers.size;
     share.set(p, pct);
     const s = bySegmentOfLinks(p) as Segment;
@@ -253,6 +258,9 @@ export function pricesFlagged(projects: readonly Project[]): Set<Project> {
   return out;
 }
 
+/** The all_items segment slot of a line without a segment (see allItemsKey). */
+const NO_SEGMENT_SLOT = 127;
+
 /**
  * Key of an all_items row (spec §4.12) of a line: segment, item, product, city
  * and stage as one number (the state follows from the city), and whether the
@@ -261,14 +269,11 @@ export function pricesFlagged(projects: readonly Project[]): Set<Project> {
  * without a segment takes the last segment slot, which no world fills (the
  * national profile has 127 segments).
  */
-const NO_SEGMENT_SLOT = 127;
-
 function allItemsKey(l: Line): number {
   const segment = l.noSegment ? NO_SEGMENT_SLOT : l.segment.index;
   // A line under another idPronac than its project's is another all_items row (idPronac is one of its columns).
   return ((((segment * 100_000 + l.item.id) * 1000 + l.product.id) * 64 + l.city.index) * 16 + l.stage) * 2 + (l.idPronac === undefined ? 0 : 1);
 }
-
 
 /**
  * all_items rows (spec §4.12) per catalogue item id, per segment code, each
@@ -294,8 +299,13 @@ export function itemRowCounts(projects: Iterable<Project>): Map<string, Map<numb
 
 /** Common items of a segment: top max(2, floor(10 % of its distinct items)) by all_items rows (spec §4.12); no item is none. */
 export function commonItems(projects: Iterable<Project>): Map<string, Set<number>> {
+  return commonItemsOf(itemRowCounts(projects));
+}
+
+/** `commonItems` from the all_items counts `itemRowCounts` gave. */
+export function commonItemsOf(counts: ReadonlyMap<string, ReadonlyMap<number, number>>): Map<string, Set<number>> {
   const out = new Map<string, Set<number>>();
-  for (const [code, m] of itemRowCounts(projects)) {
+  for (const [code, m] of counts) {
     const items = [...m].filter(([id]) => id !== NO_ITEM.id);
     if (items.length === 0) continue;
     const top = Math.max(2, Math.floor(0.1 * items.length));
