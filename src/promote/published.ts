@@ -89,9 +89,8 @@ export function committedDifference(path: string, metric: string, committed: Pub
   const differing = pronacs.filter((p) => stringifySorted(shown.projects[p]) !== stringifySorted(run.projects[p]));
   if (differing.length > 0) {
     const first = differing[0]!;
-    const show = (v: unknown) => shownValue(v, SHOWN_CHARS);
     what.push(
-      `${differing.length} project(s) differ, first ${first}: committed ${show(shown.projects[first])}, the run ${show(run.projects[first])}`,
+      `${differing.length} project(s) differ, first ${first}: committed ${showValue(shown.projects[first])}, the run ${showValue(run.projects[first])}`,
     );
   }
   if (what.length === 0) return undefined;
@@ -174,13 +173,12 @@ export function checkPublished(root: string, registry: readonly MetricDefinition
 
 function disagreement(c: Comparison, result: PublishedResult, module: string, data: string): { message: string; pronac: string } {
   const head = `the result in its committed outputs disagrees with ${module} on ${data}`;
-  const show = (v: unknown) => shownValue(v, SHOWN_CHARS);
   const d = c.differences[0];
   if (d !== undefined) {
     const { abs, rel } = result.tolerance;
     return {
       pronac: d.pronac,
-      message: `${head}: project ${d.pronac} field ${d.field}: notebook ${show(d.notebook)}, module ${show(d.module)} (tolerance abs ${abs}, rel ${rel}; ${c.differences.length} differing field(s))`,
+      message: `${head}: project ${d.pronac} field ${d.field}: notebook ${showValue(d.notebook)}, module ${showValue(d.module)} (tolerance abs ${abs}, rel ${rel}; ${c.differences.length} differing field(s))`,
     };
   }
   if (c.onlyInNotebook.length > 0) return { pronac: c.onlyInNotebook[0]!, message: `${head}: project ${c.onlyInNotebook[0]} is only in the notebook (${c.onlyInNotebook.length} such)` };
@@ -189,4 +187,9 @@ function disagreement(c: Comparison, result: PublishedResult, module: string, da
 
 /** How much of one value a message shows. */
 const SHOWN_CHARS = 160;
+
+/** A value as these messages show it (tax ids masked, clipped). */
+function showValue(value: unknown): string {
+  return shownValue(value, SHOWN_CHARS);
+}
 
